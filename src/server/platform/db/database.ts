@@ -1,0 +1,98 @@
+// Opens the one database Tuntas runs on: embedded PGlite (default) or PostgreSQL.
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
+import pg from 'pg';
+import { lockDataDir, type DataDirLock } from './data-dir-lock.ts';
+import { PGliteDialect } from './pglite-dialect.ts';
+import type { DB } from './schema.ts';
+
+export type Db = Kysely<DB>;
+export type Tx = Transaction<DB>;
+/** Either the database or an open transaction: repositories accept both. */
+export type Executor = Db | Tx;
+
+export interface Database {
+  readonly kind: 'pglite' | 'postgres';
+  readonly db: Db;
+  /** Where the data lives, for messages ("PGlite in /x/data", "PostgreSQL host/db"). */
+  readonly description: string;
+  close(): Promise<void>;
+}
+
+export type DatabaseOptions =
+  | { kind: 'pglite'; dataDir: string }
+  | { kind: 'pglite-memory' }
+  | { kind: 'postgres'; url: string; poolSize?: number };
+
+const INT8 = 20;
+const DATE = 1082;
+
+/** int8 as a JS number when exact (ids, counts, rupiah), else bigint. */
+function parseInt8(value: string): number | bigint {
+  const n = BigInt(value);
+  return n <= BigInt(Number.MAX_SAFE_INTEGER) && n >= BigInt(Number.MIN_SAFE_INTEGER) ? Number(n) : n;
+}
+/** Calendar dates stay 'YYYY-MM-DD' strings: a Date would shift them by the time zone. */
+const parseDate = (value: string) => value;
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  if (options.kind === 'postgres') return openPostgres(options.url, options.poolSize);
+  if (options.kind === 'pglite-memory') return openPglite(undefined, undefined);
+  const dataDir = path.resolve(options.dataDir);
+  const lock = lockDataDir(dataDir);
+  try {
+    return await openPglite(path.join(dataDir, 'pg'), lock);
+  } catch (err) {
+    lock.release();
+    throw err;
+  }
+}
+
+async function openPglite(pgDir: string | undefined, lock: DataDirLock | undefined): Promise<Database> {
+  const pglite = await PGlite.create(pgDir ?? 'memory://', {
+    parsers: { [INT8]: parseInt8, [DATE]: parseDate },
+  });
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+  let closed = false;
+  return {
+    kind: 'pglite',
+    db,
+    description: pgDir ? `PGlite (embedded) in ${path.dirname(pgDir)}` : 'PGlite (in memory)',
+    async close() {
+      if (closed) return;
+      closed = true;
+      await db.destroy();
+      await pglite.close();
+      lock?.release();
+    },
+  };
+}
+
+async function openPostgres(url: string, poolSize = 10): Promise<Database> {
+  const types = {
+    getTypeParser(oid: number, format?: 'text' | 'binary') {
+      if (oid === INT8) return parseInt8;
+      if (oid === DATE) return parseDate;
+      return pg.types.getTypeParser(oid, format);
+    },
+  } as pg.CustomTypesConfig;
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, types });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  await sql`select 1`.execute(db); // fail now, with the server's message, if unreachable
+  const u = new URL(url);
+  return {
+    kind: 'postgres',
+    db,
+    description: `PostgreSQL ${u.hostname}:${u.port || 5432}${u.pathname}`,
+    async close() {
+      await db.destroy();
+    },
+  };
+}
+
+/** Runs `work` in one transaction: a change and its audit record commit together or not at all. */
+export function inTransaction<T>(db: Executor, work: (tx: Tx) => Promise<T>): Promise<T> {
+  if (db.isTransaction) return work(db as Tx);
+  return (db as Db).transaction().execute(work);
+}

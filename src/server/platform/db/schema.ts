@@ -1,0 +1,24 @@
+// The database as Kysely sees it: each module owns the types of its tables.
+import type { Generated } from 'kysely';
+import type { JobTable } from '../jobs/job.tables.ts';
+import type { RegionTable } from '../../modules/regions/regions.tables.ts';
+
+export interface AppMetaTable {
+  key: string;
+  value: string;
+  updated_at: Generated<Date>;
+}
+
+export interface SchemaMigrationTable {
+  version: number;
+  name: string;
+  checksum: string;
+  applied_at: Generated<Date>;
+}
+
+export interface DB {
+  app_meta: AppMetaTable;
+  schema_migration: SchemaMigrationTable;
+  job: JobTable;
+  region: RegionTable;
+}

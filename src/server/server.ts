@@ -1,0 +1,53 @@
+// Boot: config → database → migrations → app → listen → background worker.
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app.ts';
+import type { Config } from './config.ts';
+import { openDatabase, type Database } from './platform/db/database.ts';
+import { migrate } from './platform/db/migrate.ts';
+import { JobWorker } from './platform/jobs/job-worker.ts';
+
+export interface RunningServer {
+  app: FastifyInstance;
+  database: Database;
+  url: string;
+  close(): Promise<void>;
+}
+
+export function databaseOptions(config: Config) {
+  return config.databaseUrl
+    ? ({ kind: 'postgres', url: config.databaseUrl } as const)
+    : ({ kind: 'pglite', dataDir: config.dataDir } as const);
+}
+
+export async function startServer(config: Config): Promise<RunningServer> {
+  const database = await openDatabase(databaseOptions(config));
+  let app: FastifyInstance | undefined;
+  try {
+    await migrate(database.db);
+    app = await buildApp({ config, database });
+    const worker = new JobWorker(app.services.jobs, app.log, config.jobPollMs);
+    const address = await app.listen({ host: config.host, port: config.port });
+    if (config.jobsEnabled) {
+      worker.start();
+      const jobId = await app.services.regions.ensureLoaded();
+      if (jobId) app.log.info({ jobId }, 'empty region table: loading regions in the background');
+    }
+    let closing: Promise<void> | undefined;
+    const started = app;
+    return {
+      app: started,
+      database,
+      url: address,
+      close: () =>
+        (closing ??= (async () => {
+          await started.close();
+          await worker.stop();
+          await database.close();
+        })()),
+    };
+  } catch (err) {
+    await app?.close().catch(() => {});
+    await database.close();
+    throw err;
+  }
+}
