@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { migrate, migrationStatus } from '../server/platform/db/migrate.ts';
+import { migrate, migrationLabel, migrationStatus } from '../server/platform/db/migrate.ts';
 import { printJson, withDatabase } from './context.ts';
 
 export function migrateCommand(): Command {
@@ -14,9 +14,9 @@ export function migrateCommand(): Command {
           const status = await migrationStatus(database.db);
           const result = {
             database: database.description,
-            appliedNow: applied.map((m) => `${String(m.version).padStart(4, '0')}_${m.name}`),
+            appliedNow: applied.map(migrationLabel),
             applied: status.applied.length,
-            pending: status.pending.map((m) => `${String(m.version).padStart(4, '0')}_${m.name}`),
+            pending: status.pending.map(migrationLabel),
           };
           if (opts.json) return printJson(result);
           process.stdout.write(

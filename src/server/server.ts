@@ -28,6 +28,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     const worker = new JobWorker(app.services.jobs, app.log, config.jobPollMs);
     const address = await app.listen({ host: config.host, port: config.port });
     if (config.jobsEnabled) {
+      if (database.kind === 'pglite') await app.services.jobs.requeueOrphans();
       worker.start();
       const jobId = await app.services.regions.ensureLoaded();
       if (jobId) app.log.info({ jobId }, 'empty region table: loading regions in the background');

@@ -18,11 +18,13 @@ export interface Database {
   /** Where the data lives, for messages ("PGlite in /x/data", "PostgreSQL host/db"). */
   readonly description: string;
   close(): Promise<void>;
+  /** PGlite only: the data directory as a tarball (test templates). */
+  dumpDataDir?(): Promise<Blob>;
 }
 
 export type DatabaseOptions =
   | { kind: 'pglite'; dataDir: string }
-  | { kind: 'pglite-memory' }
+  | { kind: 'pglite-memory'; loadDataDir?: Blob }
   | { kind: 'postgres'; url: string; poolSize?: number };
 
 const INT8 = 20;
@@ -38,7 +40,7 @@ const parseDate = (value: string) => value;
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.kind === 'postgres') return openPostgres(options.url, options.poolSize);
-  if (options.kind === 'pglite-memory') return openPglite(undefined, undefined);
+  if (options.kind === 'pglite-memory') return openPglite(undefined, undefined, options.loadDataDir);
   const dataDir = path.resolve(options.dataDir);
   const lock = lockDataDir(dataDir);
   try {
@@ -49,9 +51,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   }
 }
 
-async function openPglite(pgDir: string | undefined, lock: DataDirLock | undefined): Promise<Database> {
+async function openPglite(pgDir: string | undefined, lock: DataDirLock | undefined, loadDataDir?: Blob): Promise<Database> {
   const pglite = await PGlite.create(pgDir ?? 'memory://', {
     parsers: { [INT8]: parseInt8, [DATE]: parseDate },
+    ...(loadDataDir ? { loadDataDir } : {}),
   });
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
   let closed = false;
@@ -66,6 +69,7 @@ async function openPglite(pgDir: string | undefined, lock: DataDirLock | undefin
       await pglite.close();
       lock?.release();
     },
+    dumpDataDir: () => pglite.dumpDataDir('none') as Promise<Blob>,
   };
 }
 

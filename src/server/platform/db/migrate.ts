@@ -16,6 +16,11 @@ export interface MigrationFile {
   checksum: string;
 }
 
+/** '0002_regions' */
+export function migrationLabel(m: Pick<MigrationFile, 'version' | 'name'>): string {
+  return `${String(m.version).padStart(4, '0')}_${m.name}`;
+}
+
 export interface MigrationStatus {
   applied: number[];
   pending: MigrationFile[];
@@ -63,7 +68,7 @@ export async function migrationStatus(db: Db, files = readMigrations()): Promise
     const checksum = applied.get(f.version);
     if (checksum && checksum !== f.checksum)
       throw new MigrationError(
-        `Migration ${f.version}_${f.name} was changed after it was applied. Migrations are forward-only: add a new one instead.`,
+        `Migration ${migrationLabel(f)} was changed after it was applied. Migrations are forward-only: add a new one instead.`,
       );
   }
   return { applied: [...applied.keys()].sort((a, b) => a - b), pending: files.filter((f) => !applied.has(f.version)) };
@@ -81,7 +86,7 @@ export async function migrate(db: Db, files = readMigrations()): Promise<Migrati
       try {
         await sql.raw(file.sql).execute(tx);
       } catch (err) {
-        throw new MigrationError(`Migration ${file.version}_${file.name} failed: ${(err as Error).message}`);
+        throw new MigrationError(`Migration ${migrationLabel(file)} failed: ${(err as Error).message}`);
       }
       await sql`insert into schema_migration (version, name, checksum) values (${file.version}, ${file.name}, ${file.checksum})`.execute(tx);
       return true;

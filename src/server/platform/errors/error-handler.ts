@@ -12,10 +12,13 @@ function toAppError(err: unknown, req: FastifyRequest, limit: number): AppError 
   const lang = requestLang(req);
   if (hasZodFastifySchemaValidationErrors(err)) {
     const prefix = (err.validationContext ?? '').replace('querystring', 'query');
-    const fields: FieldError[] = err.validation.map((v) => ({
-      field: fieldName(prefix, (v.params.issue as { path: PropertyKey[] }).path),
-      message: issueMessage(v.params.issue as never, lang),
-    }));
+    const fields: FieldError[] = err.validation.map((v) => {
+      const path = v.instancePath.split('/').filter(Boolean);
+      return {
+        field: fieldName(prefix, path),
+        message: issueMessage({ ...(v.params as object), code: v.keyword, path, message: v.message ?? '' }, lang),
+      };
+    });
     return fail('validation', {}, fields);
   }
   const fe = err as FastifyError;

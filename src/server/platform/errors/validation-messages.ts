@@ -12,6 +12,7 @@ interface Issue {
   format?: string;
   origin?: string;
   keys?: string[];
+  input?: unknown;
 }
 
 export function fieldName(prefix: string, path: PropertyKey[]): string {
@@ -23,7 +24,7 @@ export function issueMessage(issue: Issue, lang: Lang): string {
   const id = lang === 'id';
   switch (issue.code) {
     case 'invalid_type':
-      if (issue.message.includes('received undefined'))
+      if (issue.message.includes('received undefined') || issue.input === undefined)
         return id ? 'wajib diisi' : 'is required';
       return id ? `harus bertipe ${issue.expected}` : `must be of type ${issue.expected}`;
     case 'too_small':

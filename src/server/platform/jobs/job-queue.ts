@@ -86,6 +86,20 @@ export class JobQueue {
     return row && toView(row);
   }
 
+  /**
+   * Embedded database only: one process owns it, so a job still 'running' at
+   * start-up belongs to a process that died; queue it again without waiting
+   * for its lease to run out.
+   */
+  async requeueOrphans(): Promise<number> {
+    const r = await this.db
+      .updateTable('job')
+      .set({ status: 'queued', locked_by: null, locked_until: null, run_at: sql<Date>`now()` })
+      .where('status', '=', 'running')
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows);
+  }
+
   /** Claims the next due job (or one whose worker died), or returns undefined. */
   async claim(): Promise<JobRow | undefined> {
     const kinds = [...this.definitions.keys()];

@@ -1,0 +1,118 @@
+// build(t): a fresh, migrated database and app for one test, closed afterwards.
+// PGlite in memory by default; a throw-away database on the PostgreSQL server
+// named by TEST_DATABASE_URL when set.
+import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { TestContext } from 'node:test';
+import type { FastifyInstance } from 'fastify';
+import pg from 'pg';
+import { buildApp } from '../app.ts';
+import { loadConfig, type Config } from '../config.ts';
+import { openDatabase, type Database } from '../platform/db/database.ts';
+import { migrate, readMigrations } from '../platform/db/migrate.ts';
+import { JobQueue } from '../platform/jobs/job-queue.ts';
+import { FORMER_CODES_FILE, OFFICIAL_SOURCE } from '../modules/regions/region-sources.ts';
+import { regionsImportJob } from '../modules/regions/regions-import.job.ts';
+import type { FastifyBaseLogger } from 'fastify';
+import pino from 'pino';
+
+const silentLogger = pino({ level: 'silent' }) as unknown as FastifyBaseLogger;
+
+export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || undefined;
+
+export function testConfig(overrides: Record<string, string> = {}): Config {
+  return loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SERVE_WEB: 'false', JOBS_ENABLED: 'false', ...overrides });
+}
+
+type Hook = { after(fn: () => Promise<void>): void };
+
+/** A fresh, empty, migrated database; dropped when the test ends. */
+export async function freshDatabase(t: Hook, options: { migrate?: boolean; regions?: boolean } = {}): Promise<Database> {
+  let database: Database;
+  if (TEST_DATABASE_URL) {
+    const fresh = await createTestDatabase();
+    database = await openDatabase({ kind: 'postgres', url: fresh.url, poolSize: 4 });
+    t.after(async () => {
+      await database.close();
+      await fresh.drop();
+    });
+    if (options.migrate !== false) await migrate(database.db);
+  } else if (options.migrate === false) {
+    database = await openDatabase({ kind: 'pglite-memory' });
+    t.after(() => database.close());
+  } else {
+    // Loading a prepared data directory is several times faster than initdb.
+    database = await openDatabase({ kind: 'pglite-memory', loadDataDir: await pgliteTemplate(options.regions ?? false) });
+    t.after(() => database.close());
+  }
+  if (options.regions && TEST_DATABASE_URL) await loadRegionsInto(database);
+  return database;
+}
+
+/**
+ * A migrated PGlite data directory (optionally with regions), cached in the
+ * temp folder for every test process; keyed by the migrations and region data.
+ */
+async function pgliteTemplate(withRegions: boolean): Promise<Blob> {
+  const key = createHash('sha256')
+    .update(readMigrations().map((m) => m.checksum).join())
+    .update(fs.readFileSync(FORMER_CODES_FILE))
+    .update(OFFICIAL_SOURCE)
+    .update(String(withRegions))
+    .digest('hex')
+    .slice(0, 16);
+  const file = path.join(os.tmpdir(), `tuntas-test-template-${key}.tar`);
+  if (fs.existsSync(file)) return new Blob([fs.readFileSync(file)]);
+  const database = await openDatabase({ kind: 'pglite-memory' });
+  try {
+    await migrate(database.db);
+    if (withRegions) await loadRegionsInto(database);
+    const blob = await database.dumpDataDir!();
+    const tmp = `${file}.${process.pid}`;
+    fs.writeFileSync(tmp, Buffer.from(await blob.arrayBuffer()));
+    fs.renameSync(tmp, file);
+    return blob;
+  } finally {
+    await database.close();
+  }
+}
+
+async function loadRegionsInto(database: Database): Promise<void> {
+  const jobs = new JobQueue(database.db, silentLogger, [regionsImportJob as never]);
+  await jobs.enqueue(regionsImportJob, { includeVillages: false });
+  await jobs.runUntilIdle();
+}
+
+/** PostgreSQL only: a new, empty database on the test server. */
+export async function createTestDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  if (!TEST_DATABASE_URL) throw new Error('TEST_DATABASE_URL is not set');
+  const name = `tuntas_test_${randomBytes(6).toString('hex')}`;
+  await adminQuery(`create database ${name}`);
+  const url = new URL(TEST_DATABASE_URL);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => adminQuery(`drop database if exists ${name} with (force)`) };
+}
+
+async function adminQuery(text: string): Promise<void> {
+  const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: Database;
+}
+
+export async function build(t: TestContext | Hook, options: { config?: Record<string, string>; regions?: boolean; logger?: boolean } = {}): Promise<TestApp> {
+  const database = await freshDatabase(t, { regions: options.regions ?? false });
+  const app = await buildApp({ config: testConfig(options.config), database, logger: options.logger ?? false });
+  t.after(() => app.close());
+  return { app, database };
+}
