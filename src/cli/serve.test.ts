@@ -6,6 +6,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { startServerProcess, tempDataDir, tuntas, waitFor } from '../server/test/processes.ts';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies are checked field by field
 async function json(url: string): Promise<{ status: number; body: any }> {
   const res = await fetch(url);
   return { status: res.status, body: await res.json() };

@@ -1,10 +1,11 @@
 // `npm start` on a fresh clone: build the web app once if there is no build.
 import { fileURLToPath } from 'node:url';
+import type * as Vite from 'vite';
 import { WEB_DIST, webBuildExists } from '../server/platform/http/web.ts';
 
 export async function ensureWebBuild(): Promise<void> {
   if (webBuildExists()) return;
-  let vite: typeof import('vite');
+  let vite: typeof Vite;
   try {
     vite = await import('vite');
   } catch {

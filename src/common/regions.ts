@@ -34,7 +34,7 @@ const flag = z
   .optional();
 
 export const RegionListQuerySchema = z.object({
-  parent: RegionCodeSchema.optional().describe('Only the children of this region'),
+  parent: RegionCodeSchema.optional().describe('The children of this region; with q, anywhere below it'),
   q: z.string().trim().min(2).max(100).optional().describe('Search by name (case-insensitive)'),
   level: RegionLevelSchema.optional(),
   includeFormer: flag.describe('Include former (historical) codes'),

@@ -1,16 +1,8 @@
 // Typed fetch wrapper for /api: sends the UI language, turns the server's error
 // shape into ApiError, and validates successful responses with the shared schemas.
-import { z } from 'zod';
+import type { z } from 'zod';
+import { ErrorResponseSchema as ErrorBodySchema } from '../../common/errors.ts';
 import i18n from '../app/i18n.ts';
-
-const ErrorBodySchema = z.object({
-  error: z.object({
-    code: z.string(),
-    message: z.string(),
-    requestId: z.string().optional(),
-    fields: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
-  }),
-});
 
 export type ApiFieldError = { field: string; message: string };
 

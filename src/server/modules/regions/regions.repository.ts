@@ -34,7 +34,9 @@ function escapeLike(text: string): string {
 
 export async function listRegions(db: Executor, f: RegionFilter): Promise<{ rows: RegionRow[]; total: number }> {
   let query = db.selectFrom('region as r');
-  if (f.parent !== undefined) query = query.where('r.parent_code', '=', f.parent);
+  // With a search, `parent` means "anywhere below it"; without, its direct children.
+  if (f.parent !== undefined && f.q !== undefined) query = query.where('r.code', 'like', `${f.parent}.%`);
+  else if (f.parent !== undefined) query = query.where('r.parent_code', '=', f.parent);
   if (f.level !== undefined) query = query.where('r.level', '=', f.level);
   if (!f.includeFormer) query = query.where('r.valid_to', 'is', null);
   if (f.q !== undefined) {

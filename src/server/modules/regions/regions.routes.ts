@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { JobViewSchema } from '../../../common/jobs.ts';
 import { RegionCodeSchema, RegionCountsSchema, RegionDetailSchema, RegionListQuerySchema, RegionListSchema } from '../../../common/regions.ts';
-import { ErrorResponseSchema } from '../../platform/errors/error-response.ts';
+import { ErrorResponseSchema } from '../../../common/errors.ts';
 import type { RegionService } from './regions.service.ts';
 
 export const regionRoutes =

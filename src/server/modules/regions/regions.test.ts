@@ -51,6 +51,12 @@ test('search by name is case-insensitive and treats % and _ literally', async (t
   assert.deepEqual(codes, ['12.13.22', '65.03', '65.03.02', '65.03.09']);
   const wildcard = await app.inject({ method: 'GET', url: '/api/regions?q=%25%25' });
   assert.equal(wildcard.json().total, 0);
+  const withinKaltara = await app.inject({ method: 'GET', url: '/api/regions?parent=65&q=selatan' });
+  assert.deepEqual(
+    withinKaltara.json().items.map((r: { code: string }) => r.code),
+    ['65.02.06', '65.02.10', '65.02.13', '65.02.14', '65.03.07', '65.03.09'],
+    'with a search, parent means anywhere below it',
+  );
   const byCode = await app.inject({ method: 'GET', url: '/api/regions?q=65.7&level=regency' });
   assert.deepEqual(byCode.json().items.map((r: { code: string }) => r.code), ['65.71']);
 });

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Database } from '../../platform/db/database.ts';
 import { migrationStatus } from '../../platform/db/migrate.ts';
 import { fail } from '../../platform/errors/common-errors.ts';
-import { ErrorResponseSchema } from '../../platform/errors/error-response.ts';
+import { ErrorResponseSchema } from '../../../common/errors.ts';
 import { API_VERSION } from '../../platform/http/openapi.ts';
 import { datasetOf } from '../demo/demo.seed.ts';
 import { AboutSchema } from '../../../common/system.ts';

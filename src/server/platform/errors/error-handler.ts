@@ -4,7 +4,7 @@ import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } fro
 import { requestLang } from '../http/lang.ts';
 import { AppError, type FieldError } from './app-error.ts';
 import { fail } from './common-errors.ts';
-import type { ErrorResponse } from './error-response.ts';
+import type { ErrorResponse } from '../../../common/errors.ts';
 import { fieldName, issueMessage } from './validation-messages.ts';
 
 function toAppError(err: unknown, req: FastifyRequest, limit: number): AppError {

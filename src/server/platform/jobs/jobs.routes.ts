@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { JobViewSchema } from '../../../common/jobs.ts';
 import { defineErrors } from '../errors/app-error.ts';
-import { ErrorResponseSchema } from '../errors/error-response.ts';
+import { ErrorResponseSchema } from '../../../common/errors.ts';
 import type { JobQueue } from './job-queue.ts';
 
 const jobError = defineErrors({

@@ -1,3 +1,4 @@
+// The error body every API failure has; shared by the server and the web app.
 import { z } from 'zod';
 
 export const ErrorResponseSchema = z
