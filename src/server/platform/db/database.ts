@@ -82,6 +82,9 @@ async function openPostgres(url: string, poolSize = 10): Promise<Database> {
     },
   } as pg.CustomTypesConfig;
   const pool = new pg.Pool({ connectionString: url, max: poolSize, types });
+  // An idle connection closed by the server (restart, failover) must not crash
+  // the process: the pool drops it and opens a new one when needed.
+  pool.on('error', () => {});
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   await sql`select 1`.execute(db); // fail now, with the server's message, if unreachable
   const u = new URL(url);
