@@ -1,19 +1,26 @@
 // The web shell end to end: Indonesian by default, browsing regions, search,
-// language switch that persists, sign-in page and the phone layout.
+// language switch that persists, sign-in and the phone layout. Signed in as a
+// user created with the CLI (MFA switched off for this server; identity.e2e.ts covers MFA).
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { launchBrowser, screenshotPath, startServer, type TestServer } from './support.ts';
+import { launchBrowser, screenshotPath, signIn, startServer, type TestServer } from './support.ts';
 
 const DESKTOP = { width: 1366, height: 768 };
 const PHONE = { width: 390, height: 844 };
+const USER = { username: 'admin1', password: 'teh manis hangat sekali 42' };
 const KALTARA_REGENCIES = ['Kabupaten Bulungan', 'Kabupaten Malinau', 'Kabupaten Nunukan', 'Kabupaten Tana Tidung', 'Kota Tarakan'];
 
 let server: TestServer;
 let browser: Browser;
 
 before(async () => {
-  server = await startServer();
+  server = await startServer({
+    env: { MFA_REQUIRED: 'false' },
+    prepare: async (cli) => {
+      await cli(['user', 'create', '--username', USER.username, '--role', 'admin', '--region', 'national', '--display-name', 'Admin Satu', '--password-stdin'], USER.password);
+    },
+  });
   browser = await launchBrowser();
 });
 
@@ -41,7 +48,7 @@ async function newPage(viewport: { width: number; height: number }): Promise<Pag
 
 test('desktop: browse, drill down, search and switch language', async () => {
   const page = await newPage(DESKTOP);
-  await page.goto(server.url);
+  await signIn(page, server.url, USER.username, USER.password);
 
   await page.waitForURL('**/wilayah/65');
   await visible(page.getByRole('heading', { level: 1, name: 'Kalimantan Utara' }));
@@ -64,7 +71,9 @@ test('desktop: browse, drill down, search and switch language', async () => {
   await page.waitForURL('**/wilayah/65');
   await page.getByLabel('Cari di Kalimantan Utara').fill('tarakan');
   await page.waitForURL('**/wilayah/65?q=tarakan');
-  await visible(page.getByText('1 wilayah'));
+  // The search reaches the whole province: Kota Tarakan and its four districts.
+  await visible(page.getByRole('link', { name: 'Tarakan Barat' }));
+  await visible(page.getByText('5 wilayah'));
   await visible(page.getByRole('link', { name: 'Kota Tarakan' }));
   assert.equal(await page.getByRole('link', { name: 'Kabupaten Bulungan' }).count(), 0);
   await page.screenshot({ path: screenshotPath('desktop-search'), fullPage: true });
@@ -91,18 +100,22 @@ test('desktop: browse, drill down, search and switch language', async () => {
   await page.context().close();
 });
 
-test('sign-in page explains that accounts come later', async () => {
+test('signed out, every screen leads to sign-in; a wrong password is refused', async () => {
   const page = await newPage(DESKTOP);
-  await page.goto(`${server.url}/masuk`);
+  await page.goto(`${server.url}/wilayah/65`);
+  await page.waitForURL('**/masuk');
   await visible(page.getByRole('heading', { name: 'Masuk ke Tuntas' }));
-  await visible(page.getByLabel('Nama pengguna'));
-  assert.equal(await page.getByRole('button', { name: 'Masuk' }).isDisabled(), true);
-  await page.screenshot({ path: screenshotPath('desktop-sign-in'), fullPage: true });
+  await page.getByLabel(/^Nama pengguna/).fill(USER.username);
+  await page.getByLabel(/^Kata sandi/).fill('salah sekali ini');
+  await page.getByRole('button', { name: 'Masuk' }).click();
+  await visible(page.getByRole('alert').getByText('Nama pengguna atau kata sandi salah.'));
+  await page.screenshot({ path: screenshotPath('desktop-sign-in-error'), fullPage: true });
   await page.context().close();
 });
 
 test('phone: the navigation opens from the burger menu', async () => {
   const page = await newPage(PHONE);
+  await signIn(page, server.url, USER.username, USER.password);
   await page.goto(`${server.url}/wilayah/65`);
   await visible(page.getByRole('heading', { level: 1, name: 'Kalimantan Utara' }));
   // A collapsed navbar is inert, so it is out of the accessibility tree: find it by id.

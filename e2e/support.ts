@@ -6,7 +6,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const SCREENSHOT_DIR = path.join(ROOT, 'e2e', 'screenshots');
@@ -23,7 +23,32 @@ const CHROMIUM_ARGS = [
 ];
 const STARTUP_TIMEOUT_MS = 120_000;
 
-export type TestServer = { url: string; stop: () => Promise<void> };
+export type TestServer = {
+  url: string;
+  stop: () => Promise<void>;
+  /** Everything the server printed so far (the first-admin setup link, for one). */
+  output: () => string;
+};
+
+export type ServerOptions = {
+  /** Extra environment for the server and `prepare` (e.g. MFA_REQUIRED=false). */
+  env?: Record<string, string>;
+  /** Runs on the fresh data directory before the server starts (create users with the CLI). */
+  prepare?: (cli: (args: string[], stdin?: string) => Promise<string>) => Promise<void>;
+};
+
+/** Runs `tuntas <args>` on a data directory and resolves with its output; rejects on failure. */
+function runCli(env: NodeJS.ProcessEnv, args: string[], stdin?: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['bin/tuntas.mjs', ...args], { cwd: ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('error', reject);
+    child.once('exit', (code) => (code === 0 ? resolve(output) : reject(new Error(`tuntas ${args.join(' ')} exited with ${code}:\n${output}`))));
+    child.stdin.end(stdin ?? '');
+  });
+}
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -53,7 +78,10 @@ async function waitUntilReady(url: string, child: ChildProcess, output: () => st
     if (child.exitCode !== null) throw new Error(`Tuntas exited with code ${child.exitCode}:\n${output()}`);
     try {
       const ready = await getJson(`${url}/api/ready`);
-      if (ready.status === 200 && provincesLoaded((await getJson(`${url}/api/regions/summary`)).body)) return;
+      if (ready.status === 200) {
+        const summary = await getJson(`${url}/api/regions/summary`);
+        if (provincesLoaded(summary.body)) return;
+      }
     } catch {
       // Not listening yet.
     }
@@ -63,15 +91,24 @@ async function waitUntilReady(url: string, child: ChildProcess, output: () => st
 }
 
 /** Starts `tuntas serve` on a fresh data directory; the web build must exist. */
-export async function startServer(): Promise<TestServer> {
+export async function startServer(options: ServerOptions = {}): Promise<TestServer> {
   if (!fs.existsSync(path.join(ROOT, 'dist', 'web', 'index.html'))) {
     throw new Error('dist/web/index.html is missing: run "npm run build" before the browser tests.');
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tuntas-e2e-'));
   const port = await freePort();
+  const env = { ...process.env, ...options.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' };
+  if (options.prepare) {
+    try {
+      await options.prepare((args, stdin) => runCli(env, args, stdin));
+    } catch (err) {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+      throw err;
+    }
+  }
   const child = spawn(process.execPath, ['bin/tuntas.mjs', 'serve', '--no-build'], {
     cwd: ROOT,
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+    env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -97,7 +134,7 @@ export async function startServer(): Promise<TestServer> {
     await stop();
     throw err;
   }
-  return { url, stop };
+  return { url, stop, output: () => output };
 }
 
 export async function launchBrowser(): Promise<Browser> {
@@ -110,4 +147,13 @@ export async function launchBrowser(): Promise<Browser> {
 export function screenshotPath(name: string): string {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   return path.join(SCREENSHOT_DIR, `${name}.png`);
+}
+
+/** Signs in on /masuk with a username and password (no MFA step). */
+export async function signIn(page: Page, url: string, username: string, password: string): Promise<void> {
+  await page.goto(`${url}/masuk`);
+  await page.getByLabel(/^Nama pengguna/).fill(username);
+  await page.getByLabel(/^Kata sandi/).fill(password);
+  await page.getByRole('button', { name: 'Masuk' }).click();
+  await page.waitForURL((target) => !target.pathname.startsWith('/masuk'));
 }

@@ -29,3 +29,12 @@ export async function runJobNow(jobs: JobQueue, jobId: number, label: string): P
   const job = await jobs.get(jobId);
   if (job?.status === 'failed') throw new Error(`${label} failed: ${job.error}`);
 }
+
+/** Region codes are needed by most commands: load them first on an empty database. */
+export async function ensureRegions(database: Database): Promise<void> {
+  const { jobs, regions } = cliServices(database);
+  const jobId = await regions.ensureLoaded();
+  if (!jobId) return;
+  process.stderr.write('The region table is empty: loading the official list first.\n');
+  await runJobNow(jobs, jobId, 'Loading regions');
+}

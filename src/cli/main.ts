@@ -5,6 +5,8 @@ import { migrateCommand } from './migrate.command.ts';
 import { regionsCommand } from './regions.command.ts';
 import { seedCommand } from './seed.command.ts';
 import { serveCommand } from './serve.command.ts';
+import { userCommand } from './user.command.ts';
+import { auditCommand } from './audit.command.ts';
 
 const program = new Command('tuntas')
   .description('Tuntas: closure of lokalisasi and rehabilitation of ex-workers.\nReads DATA_DIR / DATABASE_URL like the server.')
@@ -14,6 +16,8 @@ program.addCommand(serveCommand());
 program.addCommand(migrateCommand());
 program.addCommand(regionsCommand());
 program.addCommand(seedCommand());
+program.addCommand(userCommand());
+program.addCommand(auditCommand());
 
 try {
   await program.parseAsync(process.argv);

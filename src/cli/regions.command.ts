@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander';
 import { REGION_LEVELS, RegionListQuerySchema } from '../common/regions.ts';
 import { CliError, printJson, printTable, withDatabase } from './context.ts';
-import { cliServices, runJobNow } from './jobs.ts';
+import { cliServices, ensureRegions, runJobNow } from './jobs.ts';
 
 export function regionsCommand(): Command {
   const regions = new Command('regions').description('Region codes (Kemendagri): list, search, load');
@@ -25,13 +25,8 @@ export function regionsCommand(): Command {
       });
       if (!parsed.success) throw new CliError(parsed.error.issues.map((i) => `--${String(i.path[0])}: ${i.message}`).join('\n'), 2);
       await withDatabase(async (database) => {
-        const { jobs, regions } = cliServices(database);
-        const jobId = await regions.ensureLoaded();
-        if (jobId) {
-          process.stderr.write('The region table is empty: loading the official list first.\n');
-          await runJobNow(jobs, jobId, 'Loading regions');
-        }
-        const { items } = await regions.list(parsed.data);
+        await ensureRegions(database);
+        const { items } = await cliServices(database).regions.list(parsed.data);
         const rows = items.map((r) => ({ code: r.code, name: r.name, level: r.level, ...(r.validTo ? { validTo: r.validTo, successorCode: r.successorCode } : {}) }));
         if (opts.json) printJson(rows);
         else printTable(rows, ['code', 'name', 'level']);

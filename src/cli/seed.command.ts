@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { NotADemoDatabaseError, seedDemo } from '../server/modules/demo/demo.seed.ts';
 import { CliError, printJson, withDatabase } from './context.ts';
-import { cliServices, runJobNow } from './jobs.ts';
+import { ensureRegions } from './jobs.ts';
 
 export function seedCommand(): Command {
   const seed = new Command('seed').description('Load example data');
@@ -11,14 +11,10 @@ export function seedCommand(): Command {
     .option('--json', 'print JSON')
     .action(async (opts: { json?: boolean }) => {
       await withDatabase(async (database) => {
-        const { jobs, regions } = cliServices(database);
         // Regions first: they are reference data, and demo records hang on them.
         let result;
         try {
-          result = await seedDemo(database.db, async () => {
-            const jobId = await regions.ensureLoaded();
-            if (jobId) await runJobNow(jobs, jobId, 'Loading regions');
-          });
+          result = await seedDemo(database.db, () => ensureRegions(database));
         } catch (err) {
           if (err instanceof NotADemoDatabaseError) throw new CliError(err.message, 4);
           throw err;

@@ -23,7 +23,13 @@ export async function runServe(opts: { build: boolean } = { build: true }): Prom
     throw err;
   }
   const shown = server.url.replace('127.0.0.1', 'localhost');
-  process.stdout.write(`\nTuntas is running at ${shown}\nData: ${describeDatabase(cfg)}\nAPI documentation: ${shown}/api/docs\nStop with Ctrl+C.\n\n`);
+  const base = cfg.publicUrl?.replace(/\/$/, '') ?? shown;
+  const setup = server.setupToken
+    ? `No user exists yet. Create the first administrator within ${cfg.setupLinkMinutes} minutes at:\n  ${base}/penyiapan#token=${server.setupToken}\n` +
+      '(or: npx tuntas user create --username NAME --role admin --region national, with the server stopped)\n\n'
+    : '';
+  // One write, so that whoever waits for the banner also gets the setup link.
+  process.stdout.write(`\nTuntas is running at ${shown}\nData: ${describeDatabase(cfg)}\nAPI documentation: ${shown}/api/docs\nStop with Ctrl+C.\n\n${setup}`);
 
   const shutdown = (signal: string) => {
     process.stdout.write(`\n${signal}: closing Tuntas…\n`);

@@ -17,6 +17,7 @@ test('serve prints where it listens and where the data lives; SIGTERM closes the
   const server = await startServerProcess({ DATA_DIR: dataDir });
   t.after(() => void server.child.kill('SIGKILL'));
   assert.match(server.output(), /Tuntas is running at http:\/\/localhost:\d+/);
+  assert.match(server.output(), /Create the first administrator within 60 minutes at:\n {2}http:\/\/localhost:\d+\/penyiapan#token=[\w-]{43}/);
   assert.ok(server.output().includes(`Data: PGlite (embedded) in ${dataDir}`));
   assert.equal((await json(`${server.url}/api/ready`)).status, 200);
 
@@ -37,7 +38,8 @@ test('serve prints where it listens and where the data lives; SIGTERM closes the
 
 test('after SIGKILL during the region import, the next start finishes it', async (t) => {
   const dataDir = tempDataDir(t);
-  const first = await startServerProcess({ DATA_DIR: dataDir, JOB_POLL_MS: '50' });
+  const env = { DATA_DIR: dataDir, JOB_POLL_MS: '50', MFA_REQUIRED: 'false' };
+  const first = await startServerProcess(env);
   t.after(() => void first.child.kill('SIGKILL'));
   // Kill as soon as the import has committed some rows but not all.
   await waitFor(async () => {
@@ -47,7 +49,7 @@ test('after SIGKILL during the region import, the next start finishes it', async
   first.child.kill('SIGKILL');
   await first.exited;
 
-  const second = await startServerProcess({ DATA_DIR: dataDir, JOB_POLL_MS: '50' });
+  const second = await startServerProcess(env);
   t.after(() => void second.child.kill('SIGKILL'));
   const summary = await waitFor(async () => {
     const { body } = await json(`${second.url}/api/regions/summary`);

@@ -64,3 +64,26 @@ export function formatDateMedium(input: DateInput, language: DisplayLanguage = '
 export function formatDateShort(input: DateInput, language: DisplayLanguage = 'id'): string {
   return formatDate(input, language, { day: '2-digit', month: '2-digit', year: 'numeric' });
 }
+
+/**
+ * A moment (ISO timestamp) with date and time: "18 Mei 2018 14.05" (id) / "18 May 2018, 14:05" (en),
+ * in `timeZone` (default: the runtime's zone, i.e. the user's in the browser).
+ */
+export function formatDateTime(input: string | Date, language: DisplayLanguage = 'id', timeZone?: string): string {
+  const date = input instanceof Date ? input : new Date(input);
+  if (Number.isNaN(date.getTime())) return String(input);
+  const key = `dt:${language}:${timeZone ?? ''}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(DATE_LOCALES[language], {
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      ...(timeZone ? { timeZone } : {}),
+    });
+    dateFormats.set(key, format);
+  }
+  return format.format(date);
+}

@@ -1,5 +1,5 @@
 // buildApp(deps): infrastructure plugins, then platform, then modules, in a fixed order.
-import { randomUUID } from 'node:crypto';
+import { hkdfSync, randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
@@ -11,6 +11,19 @@ import { registerWeb } from './platform/http/web.ts';
 import { JobQueue } from './platform/jobs/job-queue.ts';
 import { jobRoutes } from './platform/jobs/jobs.routes.ts';
 import { loggerOptions } from './platform/logging/logger.ts';
+import { registerAuth } from './platform/auth/auth.plugin.ts';
+import { systemClock, type Clock } from './platform/auth/clock.ts';
+import type { MasterKey } from './platform/crypto/master-key.ts';
+import { SecretBox } from './platform/crypto/secret-box.ts';
+import { authRoutes } from './modules/auth/auth.routes.ts';
+import { SessionService } from './modules/auth/session.service.ts';
+import { SetupService } from './modules/auth/setup.service.ts';
+import { SignInService } from './modules/auth/sign-in.service.ts';
+import { RoleService } from './modules/users/roles.service.ts';
+import { userRoutes } from './modules/users/users.routes.ts';
+import { UserService } from './modules/users/users.service.ts';
+import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { AuditService } from './modules/audit/audit.service.ts';
 import { systemRoutes } from './modules/system/system.routes.ts';
 import { regionsImportJob } from './modules/regions/regions-import.job.ts';
 import { regionRoutes } from './modules/regions/regions.routes.ts';
@@ -23,11 +36,21 @@ export interface AppDeps {
   logger?: boolean;
   /** Serve the built web app from this directory (default: dist/web). */
   webDir?: string;
+  /** Protects secrets at rest (TOTP secrets; later the registry's data keys). */
+  masterKey: MasterKey;
+  /** Time source for expiry rules; tests move it forward. */
+  clock?: Clock;
 }
 
 export interface Services {
   jobs: JobQueue;
   regions: RegionService;
+  setup: SetupService;
+  signIn: SignInService;
+  sessions: SessionService;
+  users: UserService;
+  roles: RoleService;
+  audit: AuditService;
 }
 
 declare module 'fastify' {
@@ -58,19 +81,37 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook('onRequest', async (req, reply) => {
     reply.header('x-request-id', req.id);
   });
+  // Only JSON (and, later, multipart) bodies: a cross-site form cannot send them without CORS.
+  app.removeContentTypeParser('text/plain');
   registerErrorHandling(app, config.bodyLimitBytes);
   await registerSecurity(app, config);
   await registerOpenApi(app);
 
   // 2. Platform
-  const jobs = new JobQueue(database.db, app.log, [regionsImportJob as never]);
-  const services: Services = { jobs, regions: new RegionService(database.db, jobs) };
+  const db = database.db;
+  const clock = deps.clock ?? systemClock;
+  const csrfKey = Buffer.from(hkdfSync('sha256', deps.masterKey.key, Buffer.alloc(0), 'tuntas/csrf', 32));
+  await registerAuth(app, { db, config, clock, csrfKey });
+  const jobs = new JobQueue(db, app.log, [regionsImportJob as never]);
+  const services: Services = {
+    jobs,
+    regions: new RegionService(db, jobs),
+    setup: new SetupService(db, config, clock),
+    signIn: new SignInService(db, config, new SecretBox(deps.masterKey, 'totp'), csrfKey, clock),
+    sessions: new SessionService(db, config, csrfKey),
+    users: new UserService(db),
+    roles: new RoleService(db),
+    audit: new AuditService(db, { clock, reauthMs: config.reauthMinutes * 60_000 }),
+  };
   app.decorate('services', services);
   await app.register(jobRoutes(jobs));
 
   // 3. Modules
   await app.register(systemRoutes(database));
+  await app.register(authRoutes({ ...services, clock, reauthMs: config.reauthMinutes * 60_000 }));
+  await app.register(userRoutes(services.users, services.roles));
   await app.register(regionRoutes(services.regions));
+  await app.register(auditRoutes(services.audit));
 
   // 4. The web app, last, so that its fallback never shadows an API route.
   if (config.serveWeb) await registerWeb(app, deps.webDir);

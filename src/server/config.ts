@@ -27,6 +27,16 @@ const EnvSchema = z.object({
   JOBS_ENABLED: boolean.default(true),
   /** Serve the built web app (dist/web) from the API server. */
   SERVE_WEB: boolean.default(true),
+  /** Master key (base64, 32 bytes) for secrets at rest; or a file holding it. */
+  MASTER_KEY: z.string().regex(/^[A-Za-z0-9+/]{43}=$/, 'must be 32 bytes in base64 (44 characters)').optional(),
+  MASTER_KEY_FILE: z.string().min(1).optional(),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(168).default(12),
+  REAUTH_MINUTES: z.coerce.number().int().min(1).max(60).default(5),
+  /** MFA for every role that asks for it (all seeded roles do). */
+  MFA_REQUIRED: boolean.default(true),
+  BREAK_GLASS_HOURS: z.coerce.number().min(0.25).max(24).default(2),
+  SETUP_LINK_MINUTES: z.coerce.number().int().min(5).max(1440).default(60),
 });
 
 export type Config = Readonly<{
@@ -43,6 +53,14 @@ export type Config = Readonly<{
   jobPollMs: number;
   jobsEnabled: boolean;
   serveWeb: boolean;
+  masterKey: string | undefined;
+  masterKeyFile: string | undefined;
+  sessionIdleMinutes: number;
+  sessionAbsoluteHours: number;
+  reauthMinutes: number;
+  mfaRequired: boolean;
+  breakGlassHours: number;
+  setupLinkMinutes: number;
 }>;
 
 export class ConfigError extends Error {
@@ -77,6 +95,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobPollMs: e.JOB_POLL_MS,
     jobsEnabled: e.JOBS_ENABLED,
     serveWeb: e.SERVE_WEB,
+    masterKey: e.MASTER_KEY,
+    masterKeyFile: e.MASTER_KEY_FILE ? path.resolve(e.MASTER_KEY_FILE) : undefined,
+    sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
+    sessionAbsoluteHours: e.SESSION_ABSOLUTE_HOURS,
+    reauthMinutes: e.REAUTH_MINUTES,
+    mfaRequired: e.MFA_REQUIRED,
+    breakGlassHours: e.BREAK_GLASS_HOURS,
+    setupLinkMinutes: e.SETUP_LINK_MINUTES,
   });
 }
 

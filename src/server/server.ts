@@ -5,11 +5,14 @@ import type { Config } from './config.ts';
 import { openDatabase, type Database } from './platform/db/database.ts';
 import { migrate } from './platform/db/migrate.ts';
 import { JobWorker } from './platform/jobs/job-worker.ts';
+import { loadMasterKey } from './platform/crypto/master-key.ts';
 
 export interface RunningServer {
   app: FastifyInstance;
   database: Database;
   url: string;
+  /** On an empty database: the one-time token of the first-admin setup link. */
+  setupToken: string | null;
   close(): Promise<void>;
 }
 
@@ -24,7 +27,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   let app: FastifyInstance | undefined;
   try {
     await migrate(database.db);
-    app = await buildApp({ config, database });
+    app = await buildApp({ config, database, masterKey: loadMasterKey(config) });
     const worker = new JobWorker(app.services.jobs, app.log, config.jobPollMs);
     const address = await app.listen({ host: config.host, port: config.port });
     if (config.jobsEnabled) {
@@ -33,12 +36,14 @@ export async function startServer(config: Config): Promise<RunningServer> {
       const jobId = await app.services.regions.ensureLoaded();
       if (jobId) app.log.info({ jobId }, 'empty region table: loading regions in the background');
     }
+    const setupToken = await app.services.setup.issueToken();
     let closing: Promise<void> | undefined;
     const started = app;
     return {
       app: started,
       database,
       url: address,
+      setupToken,
       close: () =>
         (closing ??= (async () => {
           await started.close();

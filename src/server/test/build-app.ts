@@ -9,6 +9,8 @@ import type { TestContext } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { buildApp } from '../app.ts';
+import type { Clock } from '../platform/auth/clock.ts';
+import { masterKeyFrom } from '../platform/crypto/master-key.ts';
 import { loadConfig, type Config } from '../config.ts';
 import { openDatabase, type Database } from '../platform/db/database.ts';
 import { migrate, readMigrations } from '../platform/db/migrate.ts';
@@ -22,9 +24,12 @@ const silentLogger = pino({ level: 'silent' }) as unknown as FastifyBaseLogger;
 
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || undefined;
 
+/** MFA is off unless a test turns it on (MFA_REQUIRED: 'true'), so most tests sign in with a password. */
 export function testConfig(overrides: Record<string, string> = {}): Config {
-  return loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SERVE_WEB: 'false', JOBS_ENABLED: 'false', ...overrides });
+  return loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SERVE_WEB: 'false', JOBS_ENABLED: 'false', MFA_REQUIRED: 'false', ...overrides });
 }
+
+export const TEST_MASTER_KEY = masterKeyFrom(Buffer.alloc(32, 7).toString('base64'));
 
 type Hook = { after(fn: () => Promise<void>): void };
 
@@ -110,9 +115,12 @@ export interface TestApp {
   database: Database;
 }
 
-export async function build(t: TestContext | Hook, options: { config?: Record<string, string>; regions?: boolean; logger?: boolean } = {}): Promise<TestApp> {
+export async function build(
+  t: TestContext | Hook,
+  options: { config?: Record<string, string>; regions?: boolean; logger?: boolean; clock?: Clock } = {},
+): Promise<TestApp> {
   const database = await freshDatabase(t, { regions: options.regions ?? false });
-  const app = await buildApp({ config: testConfig(options.config), database, logger: options.logger ?? false });
+  const app = await buildApp({ config: testConfig(options.config), database, logger: options.logger ?? false, masterKey: TEST_MASTER_KEY, clock: options.clock });
   t.after(() => app.close());
   return { app, database };
 }

@@ -1,9 +1,15 @@
 // i18next with Bahasa Indonesia as the default; the choice persists and sets <html lang>.
 import i18n from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
+import accountEn from '../locales/en/account.json' with { type: 'json' };
+import adminEn from '../locales/en/admin.json' with { type: 'json' };
+import auditEn from '../locales/en/audit.json' with { type: 'json' };
 import authEn from '../locales/en/auth.json' with { type: 'json' };
 import commonEn from '../locales/en/common.json' with { type: 'json' };
 import regionsEn from '../locales/en/regions.json' with { type: 'json' };
+import accountId from '../locales/id/account.json' with { type: 'json' };
+import adminId from '../locales/id/admin.json' with { type: 'json' };
+import auditId from '../locales/id/audit.json' with { type: 'json' };
 import authId from '../locales/id/auth.json' with { type: 'json' };
 import commonId from '../locales/id/common.json' with { type: 'json' };
 import regionsId from '../locales/id/regions.json' with { type: 'json' };
@@ -15,8 +21,8 @@ export const DEFAULT_LANGUAGE: DisplayLanguage = 'id';
 const STORAGE_KEY = 'language';
 
 export const resources = {
-  id: { common: commonId, regions: regionsId, auth: authId },
-  en: { common: commonEn, regions: regionsEn, auth: authEn },
+  id: { common: commonId, regions: regionsId, auth: authId, account: accountId, admin: adminId, audit: auditId },
+  en: { common: commonEn, regions: regionsEn, auth: authEn, account: accountEn, admin: adminEn, audit: auditEn },
 } as const;
 
 function isLanguage(value: string | null): value is DisplayLanguage {
@@ -31,7 +37,7 @@ void i18n.use(initReactI18next).init({
   lng: initialLanguage,
   fallbackLng: DEFAULT_LANGUAGE,
   defaultNS: 'common',
-  ns: ['common', 'regions', 'auth'],
+  ns: ['common', 'regions', 'auth', 'account', 'admin', 'audit'],
   interpolation: { escapeValue: false }, // React escapes already
 });
 

@@ -3,8 +3,8 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
 
-/** Tables that hold no user data: seeding next to them is safe. */
-const SYSTEM_TABLES = new Set(['schema_migration', 'app_meta', 'job', 'region']);
+/** Tables that hold no user data (or only what migrations put there): seeding next to them is safe. */
+const SYSTEM_TABLES = new Set(['schema_migration', 'app_meta', 'job', 'region', 'role', 'audit_head']);
 
 export type DemoStep = { name: string; run(db: Db): Promise<void> };
 export const DEMO_STEPS: DemoStep[] = [];

@@ -2,6 +2,7 @@
 import { sql, type Selectable } from 'kysely';
 import type { Region, RegionCounts, RegionLevel } from '../../../common/regions.ts';
 import type { Executor } from '../../platform/db/database.ts';
+import { escapeLike } from '../../platform/db/like.ts';
 import type { RegionTable } from './regions.tables.ts';
 
 export interface RegionFilter {
@@ -26,10 +27,6 @@ export function toRegion(row: RegionRow & { child_count?: number | null }): Regi
     successorCode: row.successor_code,
     ...(row.child_count === undefined ? {} : { childCount: Number(row.child_count ?? 0) }),
   };
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 export async function listRegions(db: Executor, f: RegionFilter): Promise<{ rows: RegionRow[]; total: number }> {

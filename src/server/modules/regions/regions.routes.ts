@@ -11,6 +11,7 @@ export const regionRoutes =
     app.get(
       '/api/regions',
       {
+        config: { access: { permission: 'region.read' } },
         schema: {
           tags: ['regions'],
           summary: 'List regions (children of a parent, by level, or by name search)',
@@ -24,6 +25,8 @@ export const regionRoutes =
     app.get(
       '/api/regions/summary',
       {
+        // Public: counts and import progress only (the sign-in page shows a first start's progress).
+        config: { access: { public: true } },
         schema: {
           tags: ['regions'],
           summary: 'How many regions are loaded, and the latest import job',
@@ -36,6 +39,7 @@ export const regionRoutes =
     app.get(
       '/api/regions/:code',
       {
+        config: { access: { permission: 'region.read' } },
         schema: {
           tags: ['regions'],
           summary: 'One region with its ancestors and former codes',

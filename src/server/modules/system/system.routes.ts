@@ -15,6 +15,7 @@ export const systemRoutes =
     app.get(
       '/api/health',
       {
+        config: { access: { public: true } },
         schema: {
           tags: ['system'],
           summary: 'Liveness: the process is up',
@@ -27,6 +28,7 @@ export const systemRoutes =
     app.get(
       '/api/ready',
       {
+        config: { access: { public: true } },
         schema: {
           tags: ['system'],
           summary: 'Readiness: the database answers and every migration is applied',
@@ -51,6 +53,7 @@ export const systemRoutes =
     app.get(
       '/api/about',
       {
+        config: { access: { public: true } },
         schema: {
           tags: ['system'],
           summary: 'Version, database engine and whether this is demo data',

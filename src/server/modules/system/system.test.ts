@@ -89,7 +89,7 @@ test('rate limiting answers 429 with a translated message once the limit is pass
 
 test('request bodies over the limit are refused with 413', async (t) => {
   const { app } = await build(t, { config: { BODY_LIMIT_BYTES: '2048' } });
-  app.post('/api/test-echo', async (req) => req.body);
+  app.post('/api/test-echo', { config: { access: { public: true } } }, async (req) => req.body);
   const res = await app.inject({
     method: 'POST',
     url: '/api/test-echo',
@@ -102,7 +102,7 @@ test('request bodies over the limit are refused with 413', async (t) => {
 
 test('unexpected errors return a generic message, never the internal detail', async (t) => {
   const { app } = await build(t);
-  app.get('/api/test-crash', async () => {
+  app.get('/api/test-crash', { config: { access: { public: true } } }, async () => {
     throw new Error('secret internal detail: NIK 6503024505900001');
   });
   const res = await app.inject({ method: 'GET', url: '/api/test-crash' });

@@ -2,6 +2,16 @@
 import type { Generated } from 'kysely';
 import type { JobTable } from '../jobs/job.tables.ts';
 import type { RegionTable } from '../../modules/regions/regions.tables.ts';
+import type {
+  AppUserTable,
+  LoginAttemptTable,
+  MfaRecoveryCodeTable,
+  RoleTable,
+  SetupTokenTable,
+  UserRoleTable,
+  UserSessionTable,
+} from '../auth/identity.tables.ts';
+import type { AuditCheckpointTable, AuditEventTable, AuditHeadTable } from '../audit/audit.tables.ts';
 
 export interface AppMetaTable {
   key: string;
@@ -21,4 +31,14 @@ export interface DB {
   schema_migration: SchemaMigrationTable;
   job: JobTable;
   region: RegionTable;
+  role: RoleTable;
+  app_user: AppUserTable;
+  user_role: UserRoleTable;
+  mfa_recovery_code: MfaRecoveryCodeTable;
+  user_session: UserSessionTable;
+  login_attempt: LoginAttemptTable;
+  setup_token: SetupTokenTable;
+  audit_event: AuditEventTable;
+  audit_head: AuditHeadTable;
+  audit_checkpoint: AuditCheckpointTable;
 }

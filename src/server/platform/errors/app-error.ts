@@ -11,12 +11,15 @@ export interface ErrorDefinition {
   en: string;
 }
 
+/** Text that depends on the reader's language. */
+export type Localized = { id: string; en: string };
+
 export interface FieldError {
   field: string;
-  message: string;
+  message: string | Localized;
 }
 
-type Params = Record<string, string | number>;
+type Params = Record<string, string | number | Localized>;
 
 const registry = new Map<string, ErrorDefinition>();
 
@@ -37,7 +40,7 @@ export class AppError extends Error {
   translate(lang: Lang): string {
     const def = registry.get(this.code);
     if (!def) return translateCode('internal', lang);
-    return interpolate(def[lang], this.params);
+    return interpolate(def[lang], this.params, lang);
   }
 }
 
@@ -54,13 +57,17 @@ export function defineErrors<const T extends Record<string, ErrorDefinition>>(de
 
 export function translateCode(code: string, lang: Lang, params: Params = {}): string {
   const def = registry.get(code);
-  return def ? interpolate(def[lang], params) : code;
+  return def ? interpolate(def[lang], params, lang) : code;
 }
 
 export function isKnownCode(code: string): boolean {
   return registry.has(code);
 }
 
-function interpolate(template: string, params: Params): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+function interpolate(template: string, params: Params, lang: Lang): string {
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? localize(params[k]!, lang) : m));
+}
+
+export function localize(value: string | number | Localized, lang: Lang): string {
+  return typeof value === 'object' ? value[lang] : String(value);
 }

@@ -2,7 +2,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { requestLang } from '../http/lang.ts';
-import { AppError, type FieldError } from './app-error.ts';
+import { AppError, localize, type FieldError } from './app-error.ts';
 import { fail } from './common-errors.ts';
 import type { ErrorResponse } from '../../../common/errors.ts';
 import { fieldName, issueMessage } from './validation-messages.ts';
@@ -42,7 +42,7 @@ export function errorBody(err: AppError, req: FastifyRequest): ErrorResponse {
       code: err.code,
       message: err.translate(lang),
       requestId: String(req.id),
-      ...(err.fields.length > 0 ? { fields: err.fields } : {}),
+      ...(err.fields.length > 0 ? { fields: err.fields.map((f) => ({ field: f.field, message: localize(f.message, lang) })) } : {}),
     },
   };
 }

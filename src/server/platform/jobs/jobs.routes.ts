@@ -15,6 +15,7 @@ export const jobRoutes =
     app.get(
       '/api/jobs/:id',
       {
+        config: { access: { signedIn: true } },
         schema: {
           tags: ['system'],
           summary: 'A background job and its progress',

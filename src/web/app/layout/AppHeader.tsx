@@ -2,12 +2,14 @@ import { AppShell, Burger, Group, Text, UnstyledButton } from '@mantine/core';
 import { IconHeartHandshake } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { NotificationBell } from '../../features/notifications/NotificationBell.tsx';
 import { WorkingRegionButton } from '../../features/regions/WorkingRegionButton.tsx';
 import { DemoBadge } from './DemoBadge.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { UserMenu } from './UserMenu.tsx';
 
 type AppHeaderProps = {
-  /** Omitted on screens without a navigation sidebar (sign-in). */
+  /** Omitted on screens without a navigation sidebar (sign-in); there is no user menu either. */
   navbar?: { opened: boolean; toggle: () => void };
 };
 
@@ -39,9 +41,11 @@ export function AppHeader({ navbar }: AppHeaderProps) {
           </UnstyledButton>
           <DemoBadge />
         </Group>
-        <Group gap="sm" wrap="nowrap">
+        <Group gap={8} wrap="nowrap">
           {navbar && <WorkingRegionButton />}
           <LanguageSwitch />
+          {navbar && <NotificationBell />}
+          {navbar && <UserMenu />}
         </Group>
       </Group>
     </AppShell.Header>

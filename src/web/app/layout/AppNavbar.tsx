@@ -1,10 +1,11 @@
-import { AppShell, NavLink, ScrollArea, Text } from '@mantine/core';
-import { IconLogin } from '@tabler/icons-react';
+import { AppShell, NavLink, ScrollArea } from '@mantine/core';
+import { IconLogout, IconUserCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { NavLink as RouterNavLink, useLocation } from 'react-router';
+import { useSignOut } from '../../features/auth/auth.api.ts';
 import { useSession } from '../../features/auth/session.ts';
 import classes from './AppNavbar.module.css';
-import { visibleNavItems } from './nav-items.ts';
+import { visibleNavItems, type NavChild } from './nav-items.ts';
 
 type AppNavbarProps = {
   id: string;
@@ -13,22 +14,49 @@ type AppNavbarProps = {
   onNavigate: () => void;
 };
 
+/** The child whose path matches the current page most specifically. */
+function activeChild(children: readonly NavChild[], pathname: string): NavChild | undefined {
+  return children
+    .filter((child) => pathname === child.path || pathname.startsWith(`${child.path}/`))
+    .sort((a, b) => b.path.length - a.path.length)[0];
+}
+
 export function AppNavbar({ id, hidden, onNavigate }: AppNavbarProps) {
   const { t } = useTranslation();
   const session = useSession();
+  const signOut = useSignOut();
   const { pathname } = useLocation();
 
   return (
     <AppShell.Navbar id={id} p="sm" component="nav" aria-label={t('nav.label')} inert={hidden}>
       <AppShell.Section grow component={ScrollArea}>
-        {visibleNavItems(session).map(({ id, icon: Icon, path }) =>
-          path ? (
+        {visibleNavItems(session).map(({ id, icon: Icon, path, children }) => {
+          const icon = <Icon size={20} stroke={1.6} aria-hidden />;
+          if (path && children) {
+            const current = activeChild(children, pathname);
+            return (
+              <NavLink key={id} label={t(`nav.items.${id}`)} leftSection={icon} defaultOpened={pathname.startsWith(path)} childrenOffset={32}>
+                {children.map((child) => (
+                  <NavLink
+                    key={child.id}
+                    component={RouterNavLink}
+                    to={child.path}
+                    end
+                    label={t(`nav.items.${child.id}`)}
+                    active={current?.id === child.id}
+                    onClick={onNavigate}
+                  />
+                ))}
+              </NavLink>
+            );
+          }
+          return path ? (
             <NavLink
               key={id}
               component={RouterNavLink}
               to={path}
               label={t(`nav.items.${id}`)}
-              leftSection={<Icon size={20} stroke={1.6} aria-hidden />}
+              leftSection={icon}
               active={pathname.startsWith(path)}
               onClick={onNavigate}
             />
@@ -38,27 +66,30 @@ export function AppNavbar({ id, hidden, onNavigate }: AppNavbarProps) {
               component="div"
               label={t(`nav.items.${id}`)}
               description={t('nav.comingSoon')}
-              leftSection={<Icon size={20} stroke={1.6} aria-hidden />}
+              leftSection={icon}
               disabled
               aria-disabled
               classNames={{ root: classes.comingSoon }}
             />
-          ),
-        )}
+          );
+        })}
       </AppShell.Section>
       <AppShell.Section pt="sm" className={classes.sessionSection}>
-        <Text size="xs" c="dimmed" px="sm" pb={4}>
-          {session.displayName ?? t('session.guest')}
-        </Text>
-        {session.kind === 'guest' && (
-          <NavLink
-            component={RouterNavLink}
-            to="/masuk"
-            label={t('nav.signIn')}
-            leftSection={<IconLogin size={20} stroke={1.6} aria-hidden />}
-            onClick={onNavigate}
-          />
-        )}
+        <NavLink
+          component={RouterNavLink}
+          to="/akun"
+          label={session.displayName ?? ''}
+          description={t('userMenu.account')}
+          leftSection={<IconUserCircle size={20} stroke={1.6} aria-hidden />}
+          active={pathname === '/akun'}
+          onClick={onNavigate}
+        />
+        <NavLink
+          component="button"
+          label={t('userMenu.signOut')}
+          leftSection={<IconLogout size={20} stroke={1.6} aria-hidden />}
+          onClick={() => signOut.mutate(false)}
+        />
       </AppShell.Section>
     </AppShell.Navbar>
   );

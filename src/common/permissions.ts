@@ -1,0 +1,45 @@
+// Every permission Tuntas knows. A role may only grant these; anything else is
+// denied (fail closed). Modules add theirs here when they arrive.
+export const PERMISSIONS = [
+  // reference data
+  'region.read',
+  // identity and administration
+  'user.read',
+  'user.manage',
+  'role.manage',
+  'session.manage',
+  // audit and break-glass
+  'audit.read',
+  'audit.export',
+  'break_glass.request',
+  'break_glass.review',
+  // modules still to come (the navigation shows them)
+  'program.read',
+  'site.read',
+  'meeting.read',
+  'person.read',
+  'person.reveal_identity',
+  'case.read',
+  'payment.read',
+  'payment.approve',
+  'report.read',
+] as const;
+
+export type Permission = (typeof PERMISSIONS)[number];
+
+const KNOWN = new Set<string>(PERMISSIONS);
+export function isPermission(value: string): value is Permission {
+  return KNOWN.has(value);
+}
+
+export const ROLE_KEYS = [
+  'admin',
+  'ministry_officer',
+  'province_officer',
+  'regency_officer',
+  'case_worker',
+  'finance_officer',
+  'head_of_office',
+  'auditor',
+] as const;
+export type RoleKey = (typeof ROLE_KEYS)[number];
