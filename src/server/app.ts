@@ -25,6 +25,10 @@ import { UserService } from './modules/users/users.service.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { AuditService } from './modules/audit/audit.service.ts';
 import { systemRoutes } from './modules/system/system.routes.ts';
+import { breakGlassRoutes } from './modules/break-glass/break-glass.routes.ts';
+import { BreakGlassService } from './modules/break-glass/break-glass.service.ts';
+import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
+import { NotificationService } from './modules/notifications/notifications.service.ts';
 import { regionsImportJob } from './modules/regions/regions-import.job.ts';
 import { regionRoutes } from './modules/regions/regions.routes.ts';
 import { RegionService } from './modules/regions/regions.service.ts';
@@ -51,6 +55,8 @@ export interface Services {
   users: UserService;
   roles: RoleService;
   audit: AuditService;
+  breakGlass: BreakGlassService;
+  notifications: NotificationService;
 }
 
 declare module 'fastify' {
@@ -85,13 +91,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.removeContentTypeParser('text/plain');
   registerErrorHandling(app, config.bodyLimitBytes);
   await registerSecurity(app, config);
-  await registerOpenApi(app);
 
-  // 2. Platform
+  // 2. Platform (authentication first: it checks every route registered after it)
   const db = database.db;
   const clock = deps.clock ?? systemClock;
   const csrfKey = Buffer.from(hkdfSync('sha256', deps.masterKey.key, Buffer.alloc(0), 'tuntas/csrf', 32));
   await registerAuth(app, { db, config, clock, csrfKey });
+  await registerOpenApi(app);
   const jobs = new JobQueue(db, app.log, [regionsImportJob as never]);
   const services: Services = {
     jobs,
@@ -102,6 +108,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     users: new UserService(db),
     roles: new RoleService(db),
     audit: new AuditService(db, { clock, reauthMs: config.reauthMinutes * 60_000 }),
+    breakGlass: new BreakGlassService(db, config, clock),
+    notifications: new NotificationService(db),
   };
   app.decorate('services', services);
   await app.register(jobRoutes(jobs));
@@ -112,6 +120,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(userRoutes(services.users, services.roles));
   await app.register(regionRoutes(services.regions));
   await app.register(auditRoutes(services.audit));
+  await app.register(breakGlassRoutes(services.breakGlass));
+  await app.register(notificationRoutes(services.notifications));
 
   // 4. The web app, last, so that its fallback never shadows an API route.
   if (config.serveWeb) await registerWeb(app, deps.webDir);

@@ -12,6 +12,8 @@ import type {
   UserSessionTable,
 } from '../auth/identity.tables.ts';
 import type { AuditCheckpointTable, AuditEventTable, AuditHeadTable } from '../audit/audit.tables.ts';
+import type { BreakGlassGrantTable } from '../../modules/break-glass/break-glass.tables.ts';
+import type { NotificationTable } from '../../modules/notifications/notifications.tables.ts';
 
 export interface AppMetaTable {
   key: string;
@@ -41,4 +43,6 @@ export interface DB {
   audit_event: AuditEventTable;
   audit_head: AuditHeadTable;
   audit_checkpoint: AuditCheckpointTable;
+  break_glass_grant: BreakGlassGrantTable;
+  notification: NotificationTable;
 }

@@ -1,6 +1,6 @@
 // Audit log browser and break-glass review queue.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
+import { BreakGlassListSchema, type BreakGlassGrant } from '../../../common/break-glass.ts';
 import { AuditCheckpointSchema, AuditListSchema, AuditVerifySchema } from '../../../common/audit.ts';
 import { apiDownload, apiGet, apiSend } from '../../lib/api-client.ts';
 
@@ -50,27 +50,7 @@ export function useAuditExport() {
 }
 
 // Break-glass: local schemas (no shared schema in src/common for these yet).
-export const BreakGlassReviewSchema = z.object({
-  decision: z.enum(['justified', 'unjustified']),
-  note: z.string(),
-  reviewedBy: z.string(),
-  reviewedAt: z.string(),
-});
-export const BreakGlassGrantSchema = z.object({
-  id: z.number().int(),
-  user: z.object({ id: z.number().int(), username: z.string(), displayName: z.string() }),
-  entityType: z.string(),
-  entityId: z.string(),
-  regionCode: z.string().nullable(),
-  reason: z.string(),
-  grantedAt: z.string(),
-  expiresAt: z.string(),
-  active: z.boolean(),
-  review: BreakGlassReviewSchema.nullable(),
-  actions: z.array(z.string()),
-});
-export type BreakGlassGrant = z.infer<typeof BreakGlassGrantSchema>;
-const BreakGlassListSchema = z.object({ items: z.array(BreakGlassGrantSchema), total: z.number().int() });
+export type { BreakGlassGrant };
 
 export function useBreakGlassList(status: 'pending' | 'reviewed') {
   return useQuery({
