@@ -15,6 +15,7 @@ import { sessionPolicy } from '../../platform/auth/auth.plugin.ts';
 import { recordSignIn, signInWait } from '../../platform/auth/throttle.ts';
 import { hashRecoveryCode, newRecoveryCodes, newTotpSecret, otpauthUrl, qrCodeDataUrl, verifyTotp } from '../../platform/auth/totp.ts';
 import type { SecretBox } from '../../platform/crypto/secret-box.ts';
+import { notifySecurityChange } from '../notifications/notifications.service.ts';
 import { signInError } from './auth.errors.ts';
 import { nextSignInState } from './sign-in-state.ts';
 
@@ -151,6 +152,7 @@ export class SignInService {
         .execute();
       const nextState = session.state === 'active' ? 'active' : state;
       const next = await advanceSession(tx, session.id, nextState);
+      await notifySecurityChange(tx, user.id, 'mfa_enrolled');
       await audit(tx, ctx, { action: 'auth.mfa_enrolled', entityType: 'user', entityId: user.id });
       return { ...this.issued(nextState, next.token), recoveryCodes };
     });
@@ -173,6 +175,7 @@ export class SignInService {
       await tx.updateTable('app_user').set({ password_hash: hash, password_must_change: false, updated_at: this.clock() }).where('id', '=', user.id).execute();
       await endUserSessions(tx, user.id, 'password_changed', session.id);
       const next = await advanceSession(tx, session.id, state);
+      await notifySecurityChange(tx, user.id, 'password_changed');
       await audit(tx, ctx, { action: 'auth.password_changed', entityType: 'user', entityId: user.id });
       return this.issued(state, next.token);
     });

@@ -36,6 +36,42 @@ export async function notify(db: Executor, userIds: number[], n: NewNotification
     .execute();
 }
 
+/** Tells users about changes to their own sign-in (ASVS: notify after authentication changes). */
+export const SECURITY_NOTICES = {
+  password_changed: {
+    title: { id: 'Kata sandi Anda diubah', en: 'Your password was changed' },
+    body: {
+      id: 'Kata sandi akun Anda baru saja diubah dan sesi lain diakhiri. Bila bukan Anda, segera hubungi administrator.',
+      en: 'Your account password was just changed and other sessions were ended. If this was not you, contact the administrator now.',
+    },
+  },
+  mfa_enrolled: {
+    title: { id: 'Verifikasi dua langkah diaktifkan', en: 'Two-step verification enabled' },
+    body: {
+      id: 'Aplikasi autentikator baru didaftarkan untuk akun Anda. Bila bukan Anda, segera hubungi administrator.',
+      en: 'A new authenticator app was registered for your account. If this was not you, contact the administrator now.',
+    },
+  },
+  password_reset: {
+    title: { id: 'Kata sandi Anda diatur ulang', en: 'Your password was reset' },
+    body: {
+      id: 'Administrator mengatur ulang kata sandi Anda; Anda harus menggantinya saat masuk.',
+      en: 'An administrator reset your password; you must change it when you sign in.',
+    },
+  },
+  mfa_reset: {
+    title: { id: 'Verifikasi dua langkah diatur ulang', en: 'Two-step verification reset' },
+    body: {
+      id: 'Administrator menghapus aplikasi autentikator Anda; daftarkan lagi saat masuk.',
+      en: 'An administrator removed your authenticator app; enrol again when you sign in.',
+    },
+  },
+} satisfies Record<string, Omit<NewNotification, 'kind'>>;
+
+export function notifySecurityChange(db: Executor, userId: number, kind: keyof typeof SECURITY_NOTICES): Promise<void> {
+  return notify(db, [userId], { kind: `security.${kind}`, ...SECURITY_NOTICES[kind] });
+}
+
 export class NotificationService {
   constructor(private readonly db: Db) {}
 

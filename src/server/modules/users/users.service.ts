@@ -13,6 +13,7 @@ import { scopeContains } from '../../platform/auth/scope.ts';
 import { endUserSessions } from '../../platform/auth/sessions.ts';
 import { inTransaction, type Db, type Tx } from '../../platform/db/database.ts';
 import { weakPassword } from '../auth/sign-in.service.ts';
+import { notifySecurityChange } from '../notifications/notifications.service.ts';
 import { userError } from './users.errors.ts';
 import { allowedUserActions, canGrantRole, canSeeUser, type UserResource } from './users.policy.ts';
 import { findUserRow, listUsers, setUserRoles, type UserListRow } from './users.repository.ts';
@@ -189,6 +190,7 @@ export class UserService {
         .execute();
       await tx.deleteFrom('mfa_recovery_code').where('user_id', '=', id).execute();
       await endUserSessions(tx, id, 'mfa_reset');
+      await notifySecurityChange(tx, id, 'mfa_reset');
       await audit(tx, ctx, { action: 'user.reset_mfa', entityType: 'user', entityId: id, regionCode: before.scope_code });
     });
     return this.viewById(ctx, id);
@@ -211,6 +213,7 @@ export class UserService {
       const before = await this.requireAction(ctx, id, 'reset_password', tx);
       await tx.updateTable('app_user').set({ password_hash: hash, password_must_change: true, updated_at: new Date() }).where('id', '=', id).execute();
       await endUserSessions(tx, id, 'password_reset');
+      await notifySecurityChange(tx, id, 'password_reset');
       await audit(tx, ctx, { action: 'user.reset_password', entityType: 'user', entityId: id, regionCode: before.scope_code });
     });
     return password;
