@@ -8,7 +8,7 @@ import { audit } from '../../platform/audit/audit.ts';
 import type { Actor, Context, RequestInfo } from '../../platform/auth/actor.ts';
 import { authError } from '../../platform/auth/auth.errors.ts';
 import type { Clock } from '../../platform/auth/clock.ts';
-import { findUserById, findUserByUsername, permissionsOf, rolesOfUser, scopeOfUser, type UserRow } from '../../platform/auth/identity.repository.ts';
+import { actorForUser, findUserById, findUserByUsername, rolesOfUser, type UserRow } from '../../platform/auth/identity.repository.ts';
 import { checkPasswordStrength, hashPassword, verifyAgainstDummy, verifyPassword } from '../../platform/auth/passwords.ts';
 import { advanceSession, createSession, csrfTokenFor, endUserSessions, sha256, type SessionRow } from '../../platform/auth/sessions.ts';
 import { sessionPolicy } from '../../platform/auth/auth.plugin.ts';
@@ -23,19 +23,7 @@ export type SignInResult = z.infer<typeof LoginResponseSchema> & { token: string
 
 /** The user as the audit log records them (before they have a full session). */
 export async function userContext(db: Db, user: UserRow, request: RequestInfo, sessionId = 0): Promise<Context> {
-  const roles = await rolesOfUser(db, user.id);
-  const actor: Actor = {
-    kind: 'user',
-    userId: user.id,
-    username: user.username,
-    displayName: user.display_name,
-    roles: roles.map((r) => r.key),
-    permissions: permissionsOf(roles),
-    scope: scopeOfUser(user),
-    sessionId,
-    reauthenticatedAt: null,
-  };
-  return { actor, request };
+  return { actor: await actorForUser(db, user, sessionId, null), request };
 }
 
 export class SignInService {

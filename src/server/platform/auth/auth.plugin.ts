@@ -9,7 +9,7 @@ import type { Actor, Context, RequestInfo } from './actor.ts';
 import { authError } from './auth.errors.ts';
 import { can, requireRecentReauth } from './authorize.ts';
 import type { Clock } from './clock.ts';
-import { findUserById, permissionsOf, rolesOfUser, scopeOfUser } from './identity.repository.ts';
+import { actorForUser, findUserById } from './identity.repository.ts';
 import type { RouteAccess } from './route-access.ts';
 import { csrfTokenMatches, endSession, findSessionByToken, SESSION_COOKIE, sessionEndReason, type SessionPolicy, type SessionRow } from './sessions.ts';
 
@@ -123,16 +123,5 @@ function checkOrigin(req: FastifyRequest): void {
 async function loadActor(db: Db, session: SessionRow): Promise<Actor | null> {
   const user = await findUserById(db, session.user_id);
   if (!user || user.status !== 'active') return null;
-  const roles = await rolesOfUser(db, user.id);
-  return {
-    kind: 'user',
-    userId: user.id,
-    username: user.username,
-    displayName: user.display_name,
-    roles: roles.map((r) => r.key),
-    permissions: permissionsOf(roles),
-    scope: scopeOfUser(user),
-    sessionId: session.id,
-    reauthenticatedAt: session.reauthenticated_at ? new Date(session.reauthenticated_at) : null,
-  };
+  return actorForUser(db, user, session.id, session.reauthenticated_at ? new Date(session.reauthenticated_at) : null);
 }

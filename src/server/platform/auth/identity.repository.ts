@@ -3,6 +3,7 @@ import type { Selectable } from 'kysely';
 import type { Scope } from '../../../common/auth.ts';
 import { isPermission, type Permission } from '../../../common/permissions.ts';
 import type { Executor } from '../db/database.ts';
+import type { Actor } from './actor.ts';
 import type { AppUserTable, RoleTable } from './identity.tables.ts';
 
 export type UserRow = Selectable<AppUserTable>;
@@ -45,4 +46,20 @@ export function scopeOfUser(user: Pick<UserRow, 'scope_level' | 'scope_code'>, n
 export async function countUsers(db: Executor): Promise<number> {
   const r = await db.selectFrom('app_user').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(r.n);
+}
+
+/** The acting user as services see them: roles, permissions and scope from the database. */
+export async function actorForUser(db: Executor, user: UserRow, sessionId: number, reauthenticatedAt: Date | null): Promise<Actor> {
+  const roles = await rolesOfUser(db, user.id);
+  return {
+    kind: 'user',
+    userId: user.id,
+    username: user.username,
+    displayName: user.display_name,
+    roles: roles.map((r) => r.key),
+    permissions: permissionsOf(roles),
+    scope: scopeOfUser(user),
+    sessionId,
+    reauthenticatedAt,
+  };
 }
