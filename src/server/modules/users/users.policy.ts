@@ -20,11 +20,15 @@ export function canSeeUser(actor: AnyActor, target: UserResource): boolean {
 }
 
 export function allowedUserActions(actor: AnyActor, target: UserResource): UserAction[] {
-  if (!canSeeUser(actor, target) || !can(actor, 'user.manage')) return [];
+  if (!canSeeUser(actor, target)) return [];
   const self = actor.kind === 'user' && actor.userId === target.id;
-  const actions: UserAction[] = ['update', 'reset_password', 'end_sessions'];
-  if (!self) actions.push(target.status === 'active' ? 'disable' : 'enable');
-  if (target.mfaEnabled && !self) actions.push('reset_mfa');
+  const actions: UserAction[] = [];
+  if (can(actor, 'user.manage')) {
+    actions.push('update', 'reset_password');
+    if (!self) actions.push(target.status === 'active' ? 'disable' : 'enable');
+    if (target.mfaEnabled && !self) actions.push('reset_mfa');
+  }
+  if (can(actor, 'session.manage')) actions.push('end_sessions');
   return actions;
 }
 

@@ -75,7 +75,7 @@ export const userRoutes =
     app.post(
       '/api/users/:id/end-sessions',
       {
-        config: { access: { permission: 'user.manage' } },
+        config: { access: { permission: 'session.manage' } },
         schema: { tags, summary: 'End all of a user’s sessions', params: idParams, response: { 200: z.object({ ended: z.number().int() }), ...errors } },
       },
       async (req) => ({ ended: await users.endSessions(req.ctx(), req.params.id) }),

@@ -66,7 +66,7 @@ export class UserService {
   }
 
   private async requireAction(ctx: Context, id: number, action: UserView['actions'][number], tx: Tx): Promise<UserListRow> {
-    authorize(ctx.actor, 'user.manage');
+    authorize(ctx.actor, action === 'end_sessions' ? 'session.manage' : 'user.manage');
     const row = await this.visible(ctx, id, tx);
     if (!allowedUserActions(ctx.actor, resource(row)).includes(action)) {
       if (ctx.actor.kind === 'user' && ctx.actor.userId === id) throw userError('user.self_action');
