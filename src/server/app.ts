@@ -9,6 +9,7 @@ import { registerOpenApi } from './platform/http/openapi.ts';
 import { registerSecurity } from './platform/http/security.ts';
 import { registerWeb } from './platform/http/web.ts';
 import { JobQueue } from './platform/jobs/job-queue.ts';
+import { auditCheckpointJob } from './platform/audit/checkpoint.job.ts';
 import { jobRoutes } from './platform/jobs/jobs.routes.ts';
 import { loggerOptions } from './platform/logging/logger.ts';
 import { registerAuth } from './platform/auth/auth.plugin.ts';
@@ -98,7 +99,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const csrfKey = Buffer.from(hkdfSync('sha256', deps.masterKey.key, Buffer.alloc(0), 'tuntas/csrf', 32));
   await registerAuth(app, { db, config, clock, csrfKey });
   await registerOpenApi(app);
-  const jobs = new JobQueue(db, app.log, [regionsImportJob as never]);
+  const jobs = new JobQueue(db, app.log, [regionsImportJob as never, auditCheckpointJob as never]);
   const services: Services = {
     jobs,
     regions: new RegionService(db, jobs),

@@ -6,6 +6,7 @@ import { openDatabase, type Database } from './platform/db/database.ts';
 import { migrate } from './platform/db/migrate.ts';
 import { JobWorker } from './platform/jobs/job-worker.ts';
 import { loadMasterKey } from './platform/crypto/master-key.ts';
+import { auditCheckpointJob, nextDailyCheckpoint } from './platform/audit/checkpoint.job.ts';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -32,6 +33,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     const address = await app.listen({ host: config.host, port: config.port });
     if (config.jobsEnabled) {
       if (database.kind === 'pglite') await app.services.jobs.requeueOrphans();
+      await app.services.jobs.enqueue(auditCheckpointJob, {}, { dedupeKey: 'daily', runAt: nextDailyCheckpoint(new Date()) });
       worker.start();
       const jobId = await app.services.regions.ensureLoaded();
       if (jobId) app.log.info({ jobId }, 'empty region table: loading regions in the background');

@@ -78,8 +78,10 @@ export async function registerAuth(app: FastifyInstance, deps: { db: Db; config:
         if (actor) {
           req.actor = actor;
           req.authSession = session;
-          if (now.getTime() - new Date(session.last_seen_at).getTime() > TOUCH_EVERY_MS)
+          if (now.getTime() - new Date(session.last_seen_at).getTime() > TOUCH_EVERY_MS) {
             await db.updateTable('user_session').set({ last_seen_at: now }).where('id', '=', session.id).execute();
+            req.authSession = { ...session, last_seen_at: now }; // so /api/auth/me reports the slid idle expiry
+          }
         } else {
           await endSession(db, session.id, 'user_disabled', now);
           expired = true;
@@ -90,7 +92,8 @@ export async function registerAuth(app: FastifyInstance, deps: { db: Db; config:
     if (!SAFE_METHODS.has(req.method)) {
       checkOrigin(req);
       const session = req.authSession;
-      if (session) {
+      // Public routes (sign-in, setup) do not act with the session's authority: no token needed.
+      if (session && !('public' in access)) {
         if (!csrfTokenMatches(csrfKey, session.token_hash, req.headers['x-csrf-token'])) throw authError('auth.csrf');
       }
     }

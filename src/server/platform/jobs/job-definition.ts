@@ -19,6 +19,8 @@ export interface JobDefinition<P = unknown> {
   version: number;
   payload: z.ZodType<P>;
   maxAttempts?: number;
+  /** Recurring jobs: when the next run is due after one succeeds (same payload and dedupe key). */
+  repeat?: (finishedAt: Date) => Date;
   handler(ctx: JobContext, payload: P): Promise<unknown>;
 }
 

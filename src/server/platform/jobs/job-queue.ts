@@ -164,6 +164,9 @@ export class JobQueue {
       log.info('job started');
       const result = await def.handler({ jobId: row.id, db: this.db, log, progress, signal }, payload as never);
       await this.finish(row.id, 'succeeded', result ?? null, null);
+      if (def.repeat) {
+        await this.enqueue(def, payload as never, { runAt: def.repeat(new Date()), ...(row.dedupe_key ? { dedupeKey: row.dedupe_key } : {}) });
+      }
       log.info('job succeeded');
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
