@@ -13,10 +13,16 @@ export const PERMISSIONS = [
   'audit.export',
   'break_glass.request',
   'break_glass.review',
-  // modules still to come (the navigation shows them)
+  // the closure programme
   'program.read',
+  'program.manage',
   'site.read',
+  'site.manage',
   'meeting.read',
+  'meeting.manage',
+  'letter.read',
+  'letter.manage',
+  // modules still to come (the navigation shows them)
   'person.read',
   'person.reveal_identity',
   'case.read',
