@@ -21,10 +21,7 @@ async function run<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (err) {
-    if (err instanceof AppError) {
-      const fields = err.fields.map((f) => ` ${f.field}: ${typeof f.message === 'string' ? f.message : f.message.en}`).join(';');
-      throw new CliError(`${err.translate('en')}${fields}`, 1);
-    }
+    if (err instanceof AppError) throw new CliError(err.translate('en'), 1);
     throw err;
   }
 }

@@ -105,7 +105,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     regions: new RegionService(db, jobs),
     setup: new SetupService(db, config, clock),
     signIn: new SignInService(db, config, new SecretBox(deps.masterKey, 'totp'), csrfKey, clock),
-    sessions: new SessionService(db, config, csrfKey),
+    sessions: new SessionService(db, config, csrfKey, clock),
     users: new UserService(db),
     roles: new RoleService(db),
     audit: new AuditService(db, { clock, reauthMs: config.reauthMinutes * 60_000 }),

@@ -3,6 +3,7 @@ import type { Me } from '../../../common/auth.ts';
 import type { Config } from '../../config.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import type { Context } from '../../platform/auth/actor.ts';
+import type { Clock } from '../../platform/auth/clock.ts';
 import { sessionPolicy } from '../../platform/auth/auth.plugin.ts';
 import { findUserById, rolesOfUser } from '../../platform/auth/identity.repository.ts';
 import { csrfTokenFor, endSession, endUserSessions, type SessionRow } from '../../platform/auth/sessions.ts';
@@ -14,6 +15,7 @@ export class SessionService {
     private readonly db: Db,
     private readonly config: Config,
     private readonly csrfKey: Buffer,
+    private readonly clock: Clock,
   ) {}
 
   /** Who is signed in; also hands the web app a fresh CSRF token (after a reload). */
@@ -41,13 +43,16 @@ export class SessionService {
     };
   }
 
+  /** My sessions that can still be used: not ended, not past their absolute or idle limit. */
   async list(ctx: Context, session: SessionRow) {
+    const now = this.clock();
     const rows = await this.db
       .selectFrom('user_session')
       .select(['id', 'created_at', 'last_seen_at', 'ip', 'user_agent'])
       .where('user_id', '=', session.user_id)
       .where('ended_at', 'is', null)
-      .where('expires_at', '>', new Date())
+      .where('expires_at', '>', now)
+      .where('last_seen_at', '>', new Date(now.getTime() - sessionPolicy(this.config).idleMs))
       .orderBy('last_seen_at', 'desc')
       .execute();
     return rows.map((r) => ({

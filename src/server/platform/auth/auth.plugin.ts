@@ -110,7 +110,10 @@ export async function registerAuth(app: FastifyInstance, deps: { db: Db; config:
   });
 }
 
-/** A browser request from another site carries its Origin: refuse it. */
+/**
+ * A browser request from another site carries its Origin: refuse it. `req.host`
+ * honours X-Forwarded-Host when TRUST_PROXY is on, so a proxy in front is fine.
+ */
 function checkOrigin(req: FastifyRequest): void {
   const origin = req.headers.origin;
   if (!origin) return;
@@ -120,7 +123,7 @@ function checkOrigin(req: FastifyRequest): void {
   } catch {
     throw authError('auth.csrf');
   }
-  if (host !== req.headers.host) throw authError('auth.csrf');
+  if (host !== req.host) throw authError('auth.csrf');
 }
 
 async function loadActor(db: Db, session: SessionRow): Promise<Actor | null> {
