@@ -33,6 +33,12 @@ import { NotificationService } from './modules/notifications/notifications.servi
 import { regionsImportJob } from './modules/regions/regions-import.job.ts';
 import { regionRoutes } from './modules/regions/regions.routes.ts';
 import { RegionService } from './modules/regions/regions.service.ts';
+import { LetterService, letterRoutes } from './modules/letters/letters.module.ts';
+import { programmeRoutes } from './modules/programmes/programmes.routes.ts';
+import { ProgrammeService } from './modules/programmes/programmes.service.ts';
+import { registerFiles } from './platform/files/files.ts';
+import { siteRoutes } from './modules/sites/sites.routes.ts';
+import { SiteService } from './modules/sites/sites.service.ts';
 
 export interface AppDeps {
   config: Config;
@@ -58,6 +64,9 @@ export interface Services {
   audit: AuditService;
   breakGlass: BreakGlassService;
   notifications: NotificationService;
+  letters: LetterService;
+  sites: SiteService;
+  programmes: ProgrammeService;
 }
 
 declare module 'fastify' {
@@ -99,6 +108,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const csrfKey = Buffer.from(hkdfSync('sha256', deps.masterKey.key, Buffer.alloc(0), 'tuntas/csrf', 32));
   await registerAuth(app, { db, config, clock, csrfKey });
   await registerOpenApi(app);
+  await registerFiles(app, config);
   const jobs = new JobQueue(db, app.log, [regionsImportJob as never, auditCheckpointJob as never]);
   const services: Services = {
     jobs,
@@ -111,6 +121,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     audit: new AuditService(db, { clock, reauthMs: config.reauthMinutes * 60_000 }),
     breakGlass: new BreakGlassService(db, config, clock),
     notifications: new NotificationService(db),
+    letters: new LetterService(db, config, clock),
+    sites: new SiteService(db),
+    programmes: new ProgrammeService(db, clock),
   };
   app.decorate('services', services);
   await app.register(jobRoutes(jobs));
@@ -123,6 +136,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(auditRoutes(services.audit));
   await app.register(breakGlassRoutes(services.breakGlass));
   await app.register(notificationRoutes(services.notifications));
+  await app.register(letterRoutes(services.letters));
+  await app.register(programmeRoutes(services.programmes));
+  await app.register(siteRoutes(services.sites));
 
   // 4. The web app, last, so that its fallback never shadows an API route.
   if (config.serveWeb) await registerWeb(app, deps.webDir);

@@ -37,6 +37,10 @@ const EnvSchema = z.object({
   MFA_REQUIRED: boolean.default(true),
   BREAK_GLASS_HOURS: z.coerce.number().min(0.25).max(24).default(2),
   SETUP_LINK_MINUTES: z.coerce.number().int().min(5).max(1440).default(60),
+  /** Days after sending before an unanswered letter recipient is flagged overdue. */
+  LETTER_RESPONSE_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+  /** Largest uploaded file (evidence attachments), in bytes. */
+  FILE_MAX_BYTES: z.coerce.number().int().min(1024).max(104_857_600).default(10_485_760),
 });
 
 export type Config = Readonly<{
@@ -61,6 +65,8 @@ export type Config = Readonly<{
   mfaRequired: boolean;
   breakGlassHours: number;
   setupLinkMinutes: number;
+  letterResponseDays: number;
+  fileMaxBytes: number;
 }>;
 
 export class ConfigError extends Error {
@@ -103,6 +109,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mfaRequired: e.MFA_REQUIRED,
     breakGlassHours: e.BREAK_GLASS_HOURS,
     setupLinkMinutes: e.SETUP_LINK_MINUTES,
+    letterResponseDays: e.LETTER_RESPONSE_DAYS,
+    fileMaxBytes: e.FILE_MAX_BYTES,
   });
 }
 

@@ -14,6 +14,22 @@ import type {
 import type { AuditCheckpointTable, AuditEventTable, AuditHeadTable } from '../audit/audit.tables.ts';
 import type { BreakGlassGrantTable } from '../../modules/break-glass/break-glass.tables.ts';
 import type { NotificationTable } from '../../modules/notifications/notifications.tables.ts';
+import type { StoredFileTable } from '../files/files.tables.ts';
+import type {
+  SiteCodeCounterTable,
+  SiteHeadCountTable,
+  SiteMilestoneEvidenceTable,
+  SiteMilestoneTable,
+  SiteMonitoringVisitTable,
+  SiteTable,
+} from '../../modules/sites/sites.tables.ts';
+import type {
+  ProgrammeRegionStatusChangeTable,
+  ProgrammeRegionTable,
+  ProgrammeTable,
+  ReadinessRequestTable,
+} from '../../modules/programmes/programmes.tables.ts';
+import type { LetterCounterTable, LetterRecipientTable, LetterTable, LetterTemplateTable, LetterUnitTable } from '../../modules/letters/letters.tables.ts';
 
 export interface AppMetaTable {
   key: string;
@@ -45,4 +61,20 @@ export interface DB {
   audit_checkpoint: AuditCheckpointTable;
   break_glass_grant: BreakGlassGrantTable;
   notification: NotificationTable;
+  stored_file: StoredFileTable;
+  site: SiteTable;
+  site_code_counter: SiteCodeCounterTable;
+  site_milestone: SiteMilestoneTable;
+  site_milestone_evidence: SiteMilestoneEvidenceTable;
+  site_head_count: SiteHeadCountTable;
+  site_monitoring_visit: SiteMonitoringVisitTable;
+  letter_unit: LetterUnitTable;
+  letter_counter: LetterCounterTable;
+  letter: LetterTable;
+  letter_recipient: LetterRecipientTable;
+  letter_template: LetterTemplateTable;
+  programme: ProgrammeTable;
+  programme_region: ProgrammeRegionTable;
+  programme_region_status_change: ProgrammeRegionStatusChangeTable;
+  readiness_request: ReadinessRequestTable;
 }

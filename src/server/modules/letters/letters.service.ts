@@ -1,0 +1,419 @@
+// Letters and correspondence: issuing units with their letterhead and number
+// format, letters (drafts, then issued with a gap-free number per unit and
+// year), recipients and their responses, templates, and the PDF.
+import path from 'node:path';
+import type { z } from 'zod';
+import type {
+  AddRecipientsSchema,
+  CreateLetterSchema,
+  CreateLetterUnitSchema,
+  Letter,
+  LetterListQuerySchema,
+  LetterType,
+  LetterUnit,
+  UpdateLetterSchema,
+  UpdateLetterUnitSchema,
+  UpdateRecipientSchema,
+} from '../../../common/letters.ts';
+import type { Config } from '../../config.ts';
+import { audit } from '../../platform/audit/audit.ts';
+import type { Context } from '../../platform/auth/actor.ts';
+import { authorize, authorizeInScope } from '../../platform/auth/authorize.ts';
+import type { Clock } from '../../platform/auth/clock.ts';
+import { inTransaction, type Db, type Executor } from '../../platform/db/database.ts';
+import { letterError } from './letters.errors.ts';
+import { formatLetterNumber, yearOf } from './letters.numbering.ts';
+import { fillTemplate, renderLetterPdf } from './letters.pdf.ts';
+import { canSeeUnit, letterActions, scopeOf, unitActions } from './letters.policy.ts';
+import * as repo from './letters.repository.ts';
+
+type UnitRow = repo.UnitRow;
+type LetterRow = repo.LetterRow;
+
+const DAY_MS = 86_400_000;
+const WIB_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+function isoDate(v: string | Date | null): string | null {
+  if (v === null) return null;
+  return typeof v === 'string' ? v : v.toISOString().slice(0, 10);
+}
+
+/** A check constraint (`name`) rejected the statement. */
+function violates(err: unknown, name: string): boolean {
+  const e = err as { code?: string; constraint?: string; message?: string };
+  return e?.code === '23514' && (e.constraint === name || String(e.message).includes(name));
+}
+
+export class LetterService {
+  constructor(
+    private readonly db: Db,
+    private readonly config: Config,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Recipients sent before this date and still unanswered are overdue. */
+  private cutoff(): string {
+    const today = WIB_DATE.format(this.clock());
+    return new Date(Date.parse(`${today}T00:00:00Z`) - this.config.letterResponseDays * DAY_MS).toISOString().slice(0, 10);
+  }
+
+  // ------------------------------------------------------------ units
+
+  private unitView(ctx: Context, u: UnitRow): LetterUnit {
+    return {
+      id: u.id,
+      code: u.code,
+      name: u.name,
+      regionCode: u.region_code,
+      institutionLines: u.institution_lines,
+      address: u.address,
+      phone: u.phone,
+      logoFile: u.logo_file,
+      place: u.place,
+      numberFormat: u.number_format,
+      actions: unitActions(ctx.actor, u.region_code),
+    };
+  }
+
+  /** The unit, if the actor may see it (otherwise "not found": its existence is not revealed). */
+  private async visibleUnit(db: Executor, ctx: Context, id: number): Promise<UnitRow> {
+    const unit = await repo.findUnit(db, id);
+    if (!unit || !canSeeUnit(ctx.actor, unit.region_code)) throw letterError('letter.unit_not_found');
+    return unit;
+  }
+
+  async listUnits(ctx: Context): Promise<{ items: LetterUnit[] }> {
+    authorize(ctx.actor, 'letter.read');
+    return { items: (await repo.listUnits(this.db, scopeOf(ctx.actor))).map((u) => this.unitView(ctx, u)) };
+  }
+
+  async createUnit(ctx: Context, input: z.output<typeof CreateLetterUnitSchema>): Promise<LetterUnit> {
+    authorizeInScope(ctx.actor, 'letter.manage', input.regionCode);
+    const id = await inTransaction(this.db, async (tx) => {
+      if (!(await repo.regionExists(tx, input.regionCode))) throw letterError('letter.unknown_region', { code: input.regionCode });
+      const taken = await tx.selectFrom('letter_unit').select('id').where('code', '=', input.code).executeTakeFirst();
+      if (taken) throw letterError('letter.unit_code_taken', { code: input.code });
+      const { id } = await tx
+        .insertInto('letter_unit')
+        .values({
+          code: input.code,
+          name: input.name,
+          region_code: input.regionCode,
+          institution_lines: input.institutionLines,
+          address: input.address,
+          phone: input.phone,
+          logo_file: input.logoFile,
+          place: input.place,
+          number_format: input.numberFormat,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await audit(tx, ctx, { action: 'letter_unit.create', entityType: 'letter_unit', entityId: id, regionCode: input.regionCode, summary: { code: input.code } });
+      return id;
+    });
+    return this.unitView(ctx, (await repo.findUnit(this.db, id))!);
+  }
+
+  async updateUnit(ctx: Context, id: number, input: z.output<typeof UpdateLetterUnitSchema>): Promise<LetterUnit> {
+    authorize(ctx.actor, 'letter.manage');
+    await inTransaction(this.db, async (tx) => {
+      const unit = await this.visibleUnit(tx, ctx, id);
+      await tx
+        .updateTable('letter_unit')
+        .set({
+          name: input.name,
+          institution_lines: input.institutionLines,
+          address: input.address,
+          phone: input.phone,
+          logo_file: input.logoFile,
+          place: input.place,
+          number_format: input.numberFormat,
+          updated_at: this.clock(),
+        })
+        .where('id', '=', id)
+        .execute();
+      await audit(tx, ctx, { action: 'letter_unit.update', entityType: 'letter_unit', entityId: id, regionCode: unit.region_code, summary: { fields: Object.keys(input) } });
+    });
+    return this.unitView(ctx, (await repo.findUnit(this.db, id))!);
+  }
+
+  // ------------------------------------------------------------ templates
+
+  async templates(ctx: Context, unitId: number) {
+    authorize(ctx.actor, 'letter.read');
+    await this.visibleUnit(this.db, ctx, unitId);
+    return (await repo.templatesOf(this.db, unitId)).map((t) => ({ unitId: t.unit_id, type: t.type, body: t.body, updatedAt: new Date(t.updated_at).toISOString() }));
+  }
+
+  async putTemplate(ctx: Context, unitId: number, type: LetterType, body: string) {
+    authorize(ctx.actor, 'letter.manage');
+    await inTransaction(this.db, async (tx) => {
+      const unit = await this.visibleUnit(tx, ctx, unitId);
+      if (!unitActions(ctx.actor, unit.region_code).includes('update')) throw letterError('letter.unit_not_found');
+      await tx
+        .insertInto('letter_template')
+        .values({ unit_id: unitId, type, body })
+        .onConflict((oc) => oc.columns(['unit_id', 'type']).doUpdateSet({ body, updated_at: this.clock() }))
+        .execute();
+      await audit(tx, ctx, { action: 'letter_template.update', entityType: 'letter_unit', entityId: unitId, regionCode: unit.region_code, summary: { type } });
+    });
+    const t = (await repo.findTemplate(this.db, unitId, type))!;
+    return { unitId, type, body: t.body, updatedAt: new Date(t.updated_at).toISOString() };
+  }
+
+  // ------------------------------------------------------------ letters
+
+  private letterView(ctx: Context, l: LetterRow, recipients?: repo.RecipientRow[]): Letter {
+    return {
+      id: l.id,
+      unit: { id: l.unit_id, code: l.unit_code, name: l.unit_name, regionCode: l.unit_region_code },
+      status: l.status,
+      number: l.number,
+      year: l.year,
+      seq: l.seq,
+      type: l.type,
+      letterDate: isoDate(l.letter_date)!,
+      subject: l.subject,
+      classification: l.classification,
+      nature: l.nature,
+      attachmentsCount: l.attachments_count,
+      body: l.body,
+      signatoryName: l.signatory_name,
+      signatoryTitle: l.signatory_title,
+      copiesTo: l.copies_to,
+      programmeId: l.programme_id === null ? null : Number(l.programme_id),
+      regionCodes: l.region_codes,
+      siteIds: l.site_ids.map(Number),
+      issuedAt: l.issued_at ? new Date(l.issued_at).toISOString() : null,
+      recipientCount: Number(l.recipient_count),
+      overdue: Boolean(l.overdue),
+      ...(recipients ? { recipients: recipients.map((r) => this.recipientView(r)) } : {}),
+      actions: letterActions(ctx.actor, { unitRegion: l.unit_region_code, status: l.status }),
+    };
+  }
+
+  private recipientView(r: repo.RecipientRow) {
+    return {
+      id: r.id,
+      recipient: r.recipient,
+      regionCode: r.region_code,
+      sentOn: isoDate(r.sent_on),
+      deliveredOn: isoDate(r.delivered_on),
+      acknowledgedOn: isoDate(r.acknowledged_on),
+      responseOn: isoDate(r.response_on),
+      responseSummary: r.response_summary,
+      responseDocumentRef: r.response_document_ref,
+      overdue: Boolean(r.overdue),
+    };
+  }
+
+  /** The letter, if the actor may see it; otherwise "not found". */
+  private async visibleLetter(db: Executor, ctx: Context, id: number): Promise<LetterRow> {
+    const letter = await repo.findLetter(db, id, this.cutoff());
+    if (!letter || !canSeeUnit(ctx.actor, letter.unit_region_code)) throw letterError('letter.not_found');
+    return letter;
+  }
+
+  /** Locks a letter for a change by someone holding letter.manage in its unit's scope. */
+  private async lockForChange(tx: Executor, ctx: Context, id: number): Promise<LetterRow> {
+    await tx.selectFrom('letter').select('id').where('id', '=', id).forUpdate().executeTakeFirst();
+    return this.visibleLetter(tx, ctx, id);
+  }
+
+  private async checkRegions(db: Executor, codes: string[] | undefined) {
+    const missing = await repo.missingRegions(db, codes ?? []);
+    if (missing.length > 0) throw letterError('letter.unknown_region', { code: missing.join(', ') });
+  }
+
+  async list(ctx: Context, query: z.output<typeof LetterListQuerySchema>) {
+    authorize(ctx.actor, 'letter.read');
+    const { rows, total } = await repo.listLetters(this.db, scopeOf(ctx.actor), query, this.cutoff());
+    return { items: rows.map((l) => this.letterView(ctx, l)), total };
+  }
+
+  async get(ctx: Context, id: number): Promise<Letter> {
+    authorize(ctx.actor, 'letter.read');
+    const letter = await this.visibleLetter(this.db, ctx, id);
+    return this.letterView(ctx, letter, await repo.recipientsOf(this.db, id, this.cutoff()));
+  }
+
+  async create(ctx: Context, input: z.output<typeof CreateLetterSchema>): Promise<Letter> {
+    authorize(ctx.actor, 'letter.manage');
+    const id = await inTransaction(this.db, async (tx) => {
+      const unit = await this.visibleUnit(tx, ctx, input.unitId);
+      await this.checkRegions(tx, input.regionCodes);
+      // Without a body, the unit's template for this type (placeholders are filled in the PDF).
+      const body = input.body ?? (await repo.findTemplate(tx, unit.id, input.type))?.body ?? '';
+      const { id } = await tx
+        .insertInto('letter')
+        .values({
+          unit_id: unit.id,
+          type: input.type,
+          letter_date: input.letterDate,
+          subject: input.subject,
+          classification: input.classification,
+          nature: input.nature,
+          attachments_count: input.attachmentsCount,
+          body,
+          signatory_name: input.signatoryName,
+          signatory_title: input.signatoryTitle,
+          copies_to: input.copiesTo,
+          programme_id: input.programmeId,
+          region_codes: input.regionCodes,
+          site_ids: input.siteIds,
+          created_by: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await audit(tx, ctx, { action: 'letter.create', entityType: 'letter', entityId: id, regionCode: unit.region_code, summary: { type: input.type, unit: unit.code } });
+      return id;
+    });
+    return this.get(ctx, id);
+  }
+
+  async update(ctx: Context, id: number, input: z.output<typeof UpdateLetterSchema>): Promise<Letter> {
+    authorize(ctx.actor, 'letter.manage');
+    await inTransaction(this.db, async (tx) => {
+      const letter = await this.lockForChange(tx, ctx, id);
+      if (letter.status !== 'draft') throw letterError('letter.not_draft');
+      await this.checkRegions(tx, input.regionCodes);
+      await tx
+        .updateTable('letter')
+        .set({
+          type: input.type,
+          letter_date: input.letterDate,
+          subject: input.subject,
+          classification: input.classification,
+          nature: input.nature,
+          attachments_count: input.attachmentsCount,
+          body: input.body,
+          signatory_name: input.signatoryName,
+          signatory_title: input.signatoryTitle,
+          copies_to: input.copiesTo,
+          programme_id: input.programmeId,
+          region_codes: input.regionCodes,
+          site_ids: input.siteIds,
+          updated_at: this.clock(),
+        })
+        .where('id', '=', id)
+        .execute();
+      await audit(tx, ctx, { action: 'letter.update', entityType: 'letter', entityId: id, regionCode: letter.unit_region_code, summary: { fields: Object.keys(input) } });
+    });
+    return this.get(ctx, id);
+  }
+
+  /**
+   * Issues a draft: takes the next number of its unit and year (the counter row
+   * is locked until commit) and writes it in the same transaction, so a failure
+   * anywhere after taking it gives the number back — numbers have no gaps.
+   */
+  async issue(ctx: Context, id: number): Promise<Letter> {
+    authorize(ctx.actor, 'letter.manage');
+    await inTransaction(this.db, async (tx) => {
+      const letter = await this.lockForChange(tx, ctx, id);
+      if (letter.status !== 'draft') throw letterError('letter.not_draft');
+      const unit = (await repo.findUnit(tx, letter.unit_id))!;
+      const letterDate = isoDate(letter.letter_date)!;
+      const year = yearOf(letterDate);
+      const seq = await repo.nextSeq(tx, unit.id, year);
+      const number = formatLetterNumber(unit.number_format, { seq, unit: unit.code, classification: letter.classification, letterDate });
+      try {
+        await tx
+          .updateTable('letter')
+          .set({ status: 'issued', year, seq, number, issued_at: this.clock(), updated_at: this.clock() })
+          .where('id', '=', id)
+          .execute();
+      } catch (err) {
+        if (violates(err, 'letter_issued_signed')) throw letterError('letter.incomplete');
+        throw err;
+      }
+      await audit(tx, ctx, { action: 'letter.issue', entityType: 'letter', entityId: id, regionCode: unit.region_code, summary: { number, year, seq } });
+    });
+    return this.get(ctx, id);
+  }
+
+  async pdf(ctx: Context, id: number): Promise<{ filename: string; pdf: Buffer }> {
+    authorize(ctx.actor, 'letter.read');
+    const letter = await this.visibleLetter(this.db, ctx, id);
+    const unit = (await repo.findUnit(this.db, letter.unit_id))!;
+    const recipients = await repo.recipientsOf(this.db, id, this.cutoff());
+    const letterDate = isoDate(letter.letter_date)!;
+    const values = {
+      number: letter.number ?? '',
+      date: letterDate,
+      subject: letter.subject,
+      unit: unit.name,
+      place: unit.place,
+      signatory_name: letter.signatory_name,
+      signatory_title: letter.signatory_title,
+      recipient: recipients.map((r) => r.recipient).join(', '),
+    };
+    const logoDir = path.join(this.config.dataDir, 'letterheads');
+    const logoPath = unit.logo_file ? path.join(logoDir, path.basename(unit.logo_file)) : null;
+    const pdf = await renderLetterPdf({
+      letterhead: { institutionLines: unit.institution_lines, unitName: unit.name, address: unit.address, phone: unit.phone, logoPath },
+      place: unit.place,
+      number: letter.number,
+      letterDate,
+      nature: letter.nature,
+      attachmentsCount: letter.attachments_count,
+      subject: letter.subject,
+      recipients: recipients.map((r) => r.recipient),
+      body: fillTemplate(letter.body, values),
+      signatoryName: letter.signatory_name,
+      signatoryTitle: letter.signatory_title,
+      copiesTo: letter.copies_to,
+      draft: letter.status === 'draft',
+    });
+    const filename = letter.number ? `surat-${letter.number.replace(/[^A-Za-z0-9.-]+/g, '-')}.pdf` : `konsep-surat-${id}.pdf`;
+    return { filename, pdf };
+  }
+
+  // ------------------------------------------------------------ recipients
+
+  async addRecipients(ctx: Context, id: number, input: z.output<typeof AddRecipientsSchema>): Promise<Letter> {
+    authorize(ctx.actor, 'letter.manage');
+    await inTransaction(this.db, async (tx) => {
+      const letter = await this.lockForChange(tx, ctx, id);
+      await this.checkRegions(tx, input.recipients.flatMap((r) => (r.regionCode ? [r.regionCode] : [])));
+      if (letter.status === 'draft' && input.recipients.some((r) => r.sentOn)) throw letterError('letter.not_issued');
+      await tx
+        .insertInto('letter_recipient')
+        .values(input.recipients.map((r) => ({ letter_id: id, recipient: r.recipient, region_code: r.regionCode, sent_on: r.sentOn })))
+        .execute();
+      await audit(tx, ctx, { action: 'letter.add_recipients', entityType: 'letter', entityId: id, regionCode: letter.unit_region_code, summary: { count: input.recipients.length } });
+    });
+    return this.get(ctx, id);
+  }
+
+  async updateRecipient(ctx: Context, id: number, recipientId: number, input: z.output<typeof UpdateRecipientSchema>): Promise<Letter> {
+    authorize(ctx.actor, 'letter.manage');
+    await inTransaction(this.db, async (tx) => {
+      const letter = await this.lockForChange(tx, ctx, id);
+      if (letter.status !== 'issued') throw letterError('letter.not_issued');
+      const r = await tx
+        .updateTable('letter_recipient')
+        .set({
+          sent_on: input.sentOn,
+          delivered_on: input.deliveredOn,
+          acknowledged_on: input.acknowledgedOn,
+          response_on: input.responseOn,
+          response_summary: input.responseSummary,
+          response_document_ref: input.responseDocumentRef,
+          updated_at: this.clock(),
+        })
+        .where('id', '=', recipientId)
+        .where('letter_id', '=', id)
+        .executeTakeFirst();
+      if (Number(r.numUpdatedRows) !== 1) throw letterError('letter.recipient_not_found');
+      await audit(tx, ctx, {
+        action: 'letter.update_recipient',
+        entityType: 'letter',
+        entityId: id,
+        regionCode: letter.unit_region_code,
+        summary: { recipientId, fields: Object.keys(input) },
+      });
+    });
+    return this.get(ctx, id);
+  }
+}

@@ -1,0 +1,21 @@
+import { defineErrors } from '../errors/app-error.ts';
+
+export const fileError = defineErrors({
+  'file.missing': { status: 400, id: 'Berkas belum dilampirkan.', en: 'No file was attached.' },
+  'file.too_large': {
+    status: 413,
+    id: 'Berkas terlalu besar: batasnya {limit}.',
+    en: 'The file is too large: the limit is {limit}.',
+  },
+  'file.type_not_allowed': {
+    status: 415,
+    id: 'Jenis berkas tidak diizinkan: hanya PDF, PNG, JPEG atau WebP.',
+    en: 'File type not allowed: only PDF, PNG, JPEG or WebP.',
+  },
+  'file.type_mismatch': {
+    status: 415,
+    id: 'Isi berkas ({actual}) tidak sesuai dengan nama atau jenisnya ({declared}).',
+    en: 'The file content ({actual}) does not match its name or declared type ({declared}).',
+  },
+  'file.not_found': { status: 404, id: 'Berkas tidak ditemukan.', en: 'File not found.' },
+});

@@ -1,0 +1,133 @@
+// The file store: evidence attachments and (later) other uploads. The bytes live
+// in the `stored_file` table (bytea), so they are backed up with the data, work on
+// PGlite and PostgreSQL alike, are shared by every app server, and never sit under
+// the web root. Only PDF, PNG, JPEG and WebP are accepted: the type is sniffed from
+// the first bytes, and the file name's extension and the declared type must agree.
+import { createHash } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import multipart from '@fastify/multipart';
+import type { Config } from '../../config.ts';
+import type { Executor } from '../db/database.ts';
+import { fileError } from './files.errors.ts';
+import type { StoredContentType } from './files.tables.ts';
+
+const EXTENSIONS: Record<string, StoredContentType> = {
+  pdf: 'application/pdf',
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  webp: 'image/webp',
+};
+
+/** Declared types browsers send for the same formats. */
+const DECLARED_ALIASES: Record<string, StoredContentType> = { 'image/jpg': 'image/jpeg', 'image/pjpeg': 'image/jpeg' };
+
+/** The type the bytes really are (magic numbers), or null for anything else. */
+export function sniffContentType(bytes: Uint8Array): StoredContentType | null {
+  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (b.subarray(0, 5).toString('latin1') === '%PDF-') return 'application/pdf';
+  if (b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
+  if (b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'image/jpeg';
+  if (b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP') return 'image/webp';
+  return null;
+}
+
+export function formatBytes(n: number): string {
+  if (n >= 1_048_576 && n % 1_048_576 === 0) return `${n / 1_048_576} MB`;
+  if (n >= 1_048_576) return `${(n / 1_048_576).toFixed(1)} MB`;
+  return `${Math.round(n / 1024)} KB`;
+}
+
+export interface Upload {
+  filename: string;
+  declaredType: string;
+  bytes: Buffer;
+}
+
+export interface StoredFileInfo {
+  id: number;
+  sha256: string;
+  sizeBytes: number;
+  contentType: StoredContentType;
+  originalName: string;
+}
+
+/** Checks an upload's type: the sniffed type must be allowed and agree with extension and declared type. */
+export function checkUpload(upload: Upload): StoredContentType {
+  const actual = sniffContentType(upload.bytes);
+  const ext = upload.filename.toLowerCase().match(/\.([a-z0-9]+)$/)?.[1] ?? '';
+  const byExtension = EXTENSIONS[ext];
+  const declared = DECLARED_ALIASES[upload.declaredType.toLowerCase()] ?? upload.declaredType.toLowerCase();
+  if (!actual) throw fileError('file.type_not_allowed');
+  if (byExtension !== actual || declared !== actual)
+    throw fileError('file.type_mismatch', { actual, declared: `${ext ? `.${ext}` : '?'}, ${upload.declaredType || '?'}` });
+  return actual;
+}
+
+/** A safe stored name: no path, no control characters, at most 200 characters. */
+function cleanName(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? 'file';
+  // eslint-disable-next-line no-control-regex
+  return base.replace(/[\u0000-\u001f\u007f]/g, '').slice(-200) || 'file';
+}
+
+export async function storeFile(db: Executor, upload: Upload, createdBy: number | null): Promise<StoredFileInfo> {
+  const contentType = checkUpload(upload);
+  const sha256 = createHash('sha256').update(upload.bytes).digest('hex');
+  const originalName = cleanName(upload.filename);
+  const row = await db
+    .insertInto('stored_file')
+    .values({ sha256, size_bytes: upload.bytes.length, content_type: contentType, original_name: originalName, content: upload.bytes, created_by: createdBy })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { id: row.id, sha256, sizeBytes: upload.bytes.length, contentType, originalName };
+}
+
+export async function readFile(db: Executor, id: number): Promise<(StoredFileInfo & { content: Buffer }) | undefined> {
+  const row = await db.selectFrom('stored_file').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) return undefined;
+  const c = row.content;
+  return {
+    id: row.id,
+    sha256: row.sha256,
+    sizeBytes: row.size_bytes,
+    contentType: row.content_type,
+    originalName: row.original_name,
+    content: Buffer.isBuffer(c) ? c : Buffer.from(c.buffer, c.byteOffset, c.byteLength),
+  };
+}
+
+/** Registers multipart parsing once for the whole app, with the configured size limit. */
+export async function registerFiles(app: FastifyInstance, config: Config): Promise<void> {
+  await app.register(multipart, { limits: { fileSize: config.fileMaxBytes, files: 1, fields: 10, fieldSize: 10_000, parts: 12 } });
+  app.decorate('fileMaxBytes', config.fileMaxBytes);
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    fileMaxBytes: number;
+  }
+}
+
+/** Reads the one file of a multipart request (over the limit: a clear 413 naming it). */
+export async function readUpload(req: FastifyRequest): Promise<Upload> {
+  if (!req.isMultipart()) throw fileError('file.missing');
+  const limit = req.server.fileMaxBytes;
+  const part = await req.file();
+  if (!part) throw fileError('file.missing');
+  let bytes: Buffer;
+  try {
+    bytes = await part.toBuffer();
+  } catch (err) {
+    if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw fileError('file.too_large', { limit: formatBytes(limit) });
+    throw err;
+  }
+  if (bytes.length === 0) throw fileError('file.missing');
+  return { filename: part.filename, declaredType: part.mimetype, bytes };
+}
+
+/** content-disposition for a download: always an attachment, with an ASCII fallback name. */
+export function attachmentHeader(name: string): string {
+  const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
