@@ -33,7 +33,9 @@ import { NotificationService } from './modules/notifications/notifications.servi
 import { regionsImportJob } from './modules/regions/regions-import.job.ts';
 import { regionRoutes } from './modules/regions/regions.routes.ts';
 import { RegionService } from './modules/regions/regions.service.ts';
-import { LetterService, letterRoutes } from './modules/letters/letters.module.ts';
+import { LetterUnitService } from './modules/letters/letter-units.service.ts';
+import { letterRoutes } from './modules/letters/letters.routes.ts';
+import { LetterService } from './modules/letters/letters.service.ts';
 import { programmeRoutes } from './modules/programmes/programmes.routes.ts';
 import { ProgrammeService } from './modules/programmes/programmes.service.ts';
 import { registerFiles } from './platform/files/files.ts';
@@ -65,6 +67,7 @@ export interface Services {
   breakGlass: BreakGlassService;
   notifications: NotificationService;
   letters: LetterService;
+  letterUnits: LetterUnitService;
   sites: SiteService;
   programmes: ProgrammeService;
 }
@@ -122,6 +125,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     breakGlass: new BreakGlassService(db, config, clock),
     notifications: new NotificationService(db),
     letters: new LetterService(db, config, clock),
+    letterUnits: new LetterUnitService(db, clock),
     sites: new SiteService(db),
     programmes: new ProgrammeService(db, clock),
   };
@@ -136,7 +140,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(auditRoutes(services.audit));
   await app.register(breakGlassRoutes(services.breakGlass));
   await app.register(notificationRoutes(services.notifications));
-  await app.register(letterRoutes(services.letters));
+  await app.register(letterRoutes(services.letters, services.letterUnits));
   await app.register(programmeRoutes(services.programmes));
   await app.register(siteRoutes(services.sites));
 

@@ -8,7 +8,7 @@ let counter = 0;
 
 export async function makeUnit(app: FastifyInstance, regionCode: string, overrides: { code?: string; numberFormat?: string } = {}) {
   const code = overrides.code ?? `UNIT-${regionCode.replace(/\./g, '')}-${++counter}`;
-  return app.services.letters.createUnit(operator, {
+  return app.services.letterUnits.createUnit(operator, {
     code,
     name: `Dinas Sosial ${code}`,
     regionCode,

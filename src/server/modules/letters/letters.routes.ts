@@ -17,6 +17,7 @@ import {
   UpdateLetterUnitSchema,
   UpdateRecipientSchema,
 } from '../../../common/letters.ts';
+import type { LetterUnitService } from './letter-units.service.ts';
 import type { LetterService } from './letters.service.ts';
 
 const errors = { 400: ErrorResponseSchema, 401: ErrorResponseSchema, 403: ErrorResponseSchema, 404: ErrorResponseSchema, 409: ErrorResponseSchema };
@@ -26,18 +27,18 @@ const read = { access: { permission: 'letter.read' as const } };
 const manage = { access: { permission: 'letter.manage' as const } };
 
 export const letterRoutes =
-  (letters: LetterService): FastifyPluginAsyncZod =>
+  (letters: LetterService, units: LetterUnitService): FastifyPluginAsyncZod =>
   async (app) => {
     // Issuing units (letterhead, number format) and their templates
     app.get(
       '/api/letter-units',
       { config: read, schema: { tags, summary: 'Letter-issuing units in my region', response: { 200: LetterUnitListSchema, ...errors } } },
-      (req) => letters.listUnits(req.ctx()),
+      (req) => units.listUnits(req.ctx()),
     );
     app.post(
       '/api/letter-units',
       { config: manage, schema: { tags, summary: 'Add a letter-issuing unit', body: CreateLetterUnitSchema, response: { 200: LetterUnitSchema, ...errors } } },
-      (req) => letters.createUnit(req.ctx(), req.body),
+      (req) => units.createUnit(req.ctx(), req.body),
     );
     app.patch(
       '/api/letter-units/:id',
@@ -45,12 +46,12 @@ export const letterRoutes =
         config: manage,
         schema: { tags, summary: 'Change a unit’s letterhead or number format', params: z.object({ id }), body: UpdateLetterUnitSchema, response: { 200: LetterUnitSchema, ...errors } },
       },
-      (req) => letters.updateUnit(req.ctx(), req.params.id, req.body),
+      (req) => units.updateUnit(req.ctx(), req.params.id, req.body),
     );
     app.get(
       '/api/letter-units/:id/templates',
       { config: read, schema: { tags, summary: 'A unit’s letter templates', params: z.object({ id }), response: { 200: z.array(LetterTemplateSchema), ...errors } } },
-      (req) => letters.templates(req.ctx(), req.params.id),
+      (req) => units.templates(req.ctx(), req.params.id),
     );
     app.put(
       '/api/letter-units/:id/templates/:type',
@@ -64,7 +65,7 @@ export const letterRoutes =
           response: { 200: LetterTemplateSchema, ...errors },
         },
       },
-      (req) => letters.putTemplate(req.ctx(), req.params.id, req.params.type, req.body.body),
+      (req) => units.putTemplate(req.ctx(), req.params.id, req.params.type, req.body.body),
     );
 
     // Letters

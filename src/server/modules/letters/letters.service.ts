@@ -1,33 +1,29 @@
-// Letters and correspondence: issuing units with their letterhead and number
-// format, letters (drafts, then issued with a gap-free number per unit and
-// year), recipients and their responses, templates, and the PDF.
+// Letters and correspondence: letters (drafts, then issued with a gap-free
+// number per unit and year), recipients and their responses, and the PDF.
+// Issuing units and their templates are in letter-units.service.ts.
 import path from 'node:path';
 import type { z } from 'zod';
 import type {
   AddRecipientsSchema,
   CreateLetterSchema,
-  CreateLetterUnitSchema,
   Letter,
   LetterListQuerySchema,
-  LetterType,
-  LetterUnit,
   UpdateLetterSchema,
-  UpdateLetterUnitSchema,
   UpdateRecipientSchema,
 } from '../../../common/letters.ts';
 import type { Config } from '../../config.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import type { Context } from '../../platform/auth/actor.ts';
-import { authorize, authorizeInScope } from '../../platform/auth/authorize.ts';
+import { authorize } from '../../platform/auth/authorize.ts';
 import type { Clock } from '../../platform/auth/clock.ts';
 import { inTransaction, type Db, type Executor } from '../../platform/db/database.ts';
+import { visibleUnit } from './letter-units.service.ts';
 import { letterError } from './letters.errors.ts';
 import { formatLetterNumber, yearOf } from './letters.numbering.ts';
 import { fillTemplate, renderLetterPdf } from './letters.pdf.ts';
-import { canSeeUnit, letterActions, scopeOf, unitActions } from './letters.policy.ts';
+import { canSeeUnit, letterActions, scopeOf } from './letters.policy.ts';
 import * as repo from './letters.repository.ts';
 
-type UnitRow = repo.UnitRow;
 type LetterRow = repo.LetterRow;
 
 const DAY_MS = 86_400_000;
@@ -55,110 +51,6 @@ export class LetterService {
   private cutoff(): string {
     const today = WIB_DATE.format(this.clock());
     return new Date(Date.parse(`${today}T00:00:00Z`) - this.config.letterResponseDays * DAY_MS).toISOString().slice(0, 10);
-  }
-
-  // ------------------------------------------------------------ units
-
-  private unitView(ctx: Context, u: UnitRow): LetterUnit {
-    return {
-      id: u.id,
-      code: u.code,
-      name: u.name,
-      regionCode: u.region_code,
-      institutionLines: u.institution_lines,
-      address: u.address,
-      phone: u.phone,
-      logoFile: u.logo_file,
-      place: u.place,
-      numberFormat: u.number_format,
-      actions: unitActions(ctx.actor, u.region_code),
-    };
-  }
-
-  /** The unit, if the actor may see it (otherwise "not found": its existence is not revealed). */
-  private async visibleUnit(db: Executor, ctx: Context, id: number): Promise<UnitRow> {
-    const unit = await repo.findUnit(db, id);
-    if (!unit || !canSeeUnit(ctx.actor, unit.region_code)) throw letterError('letter.unit_not_found');
-    return unit;
-  }
-
-  async listUnits(ctx: Context): Promise<{ items: LetterUnit[] }> {
-    authorize(ctx.actor, 'letter.read');
-    return { items: (await repo.listUnits(this.db, scopeOf(ctx.actor))).map((u) => this.unitView(ctx, u)) };
-  }
-
-  async createUnit(ctx: Context, input: z.output<typeof CreateLetterUnitSchema>): Promise<LetterUnit> {
-    authorizeInScope(ctx.actor, 'letter.manage', input.regionCode);
-    const id = await inTransaction(this.db, async (tx) => {
-      if (!(await repo.regionExists(tx, input.regionCode))) throw letterError('letter.unknown_region', { code: input.regionCode });
-      const taken = await tx.selectFrom('letter_unit').select('id').where('code', '=', input.code).executeTakeFirst();
-      if (taken) throw letterError('letter.unit_code_taken', { code: input.code });
-      const { id } = await tx
-        .insertInto('letter_unit')
-        .values({
-          code: input.code,
-          name: input.name,
-          region_code: input.regionCode,
-          institution_lines: input.institutionLines,
-          address: input.address,
-          phone: input.phone,
-          logo_file: input.logoFile,
-          place: input.place,
-          number_format: input.numberFormat,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await audit(tx, ctx, { action: 'letter_unit.create', entityType: 'letter_unit', entityId: id, regionCode: input.regionCode, summary: { code: input.code } });
-      return id;
-    });
-    return this.unitView(ctx, (await repo.findUnit(this.db, id))!);
-  }
-
-  async updateUnit(ctx: Context, id: number, input: z.output<typeof UpdateLetterUnitSchema>): Promise<LetterUnit> {
-    authorize(ctx.actor, 'letter.manage');
-    await inTransaction(this.db, async (tx) => {
-      const unit = await this.visibleUnit(tx, ctx, id);
-      await tx
-        .updateTable('letter_unit')
-        .set({
-          name: input.name,
-          institution_lines: input.institutionLines,
-          address: input.address,
-          phone: input.phone,
-          logo_file: input.logoFile,
-          place: input.place,
-          number_format: input.numberFormat,
-          updated_at: this.clock(),
-        })
-        .where('id', '=', id)
-        .execute();
-      await audit(tx, ctx, { action: 'letter_unit.update', entityType: 'letter_unit', entityId: id, regionCode: unit.region_code, summary: { fields: Object.keys(input) } });
-    });
-    return this.unitView(ctx, (await repo.findUnit(this.db, id))!);
-  }
-
-  // ------------------------------------------------------------ templates
-
-  async templates(ctx: Context, unitId: number) {
-    authorize(ctx.actor, 'letter.read');
-    await this.visibleUnit(this.db, ctx, unitId);
-    return (await repo.templatesOf(this.db, unitId)).map((t) => ({ unitId: t.unit_id, type: t.type, body: t.body, updatedAt: new Date(t.updated_at).toISOString() }));
-  }
-
-  async putTemplate(ctx: Context, unitId: number, type: LetterType, body: string) {
-    authorize(ctx.actor, 'letter.manage');
-    await inTransaction(this.db, async (tx) => {
-      const unit = await this.visibleUnit(tx, ctx, unitId);
-      if (!unitActions(ctx.actor, unit.region_code).includes('update')) throw letterError('letter.unit_not_found');
-      await tx
-        .insertInto('letter_template')
-        .values({ unit_id: unitId, type, body })
-        .onConflict((oc) => oc.columns(['unit_id', 'type']).doUpdateSet({ body, updated_at: this.clock() }))
-        .execute();
-      await audit(tx, ctx, { action: 'letter_template.update', entityType: 'letter_unit', entityId: unitId, regionCode: unit.region_code, summary: { type } });
-    });
-    const t = (await repo.findTemplate(this.db, unitId, type))!;
-    return { unitId, type, body: t.body, updatedAt: new Date(t.updated_at).toISOString() };
   }
 
   // ------------------------------------------------------------ letters
@@ -240,7 +132,7 @@ export class LetterService {
   async create(ctx: Context, input: z.output<typeof CreateLetterSchema>): Promise<Letter> {
     authorize(ctx.actor, 'letter.manage');
     const id = await inTransaction(this.db, async (tx) => {
-      const unit = await this.visibleUnit(tx, ctx, input.unitId);
+      const unit = await visibleUnit(tx, ctx, input.unitId);
       await this.checkRegions(tx, input.regionCodes);
       // Without a body, the unit's template for this type (placeholders are filled in the PDF).
       const body = input.body ?? (await repo.findTemplate(tx, unit.id, input.type))?.body ?? '';
