@@ -19,6 +19,12 @@ function find(dir, suffix) {
     .sort();
 }
 
+// V8 (Node 22+) can abort with "Check failed: jit_page_->allocations_.erase(addr)"
+// when it frees WebAssembly code while many PGlite instances come and go in
+// one process (nodejs/node#64500). Test processes keep their wasm code instead;
+// PGlite compiles its module once per process, so the cost is small.
+const V8_FLAGS = ['--no-wasm-code-gc'];
+
 function run(files, env, label) {
   if (files.length === 0) {
     console.error(`No test files found for ${label}`);
@@ -27,7 +33,7 @@ function run(files, env, label) {
   console.log(`\n# ${label}: ${files.length} file(s)`);
   const result = spawnSync(
     process.execPath,
-    ['--import', 'tsx', '--test', '--test-reporter=spec', `--test-concurrency=${flags.has('--e2e') ? 1 : 2}`, ...files],
+    [...V8_FLAGS, '--import', 'tsx', '--test', '--test-reporter=spec', `--test-concurrency=${flags.has('--e2e') ? 1 : 2}`, ...files],
     { stdio: 'inherit', env: { ...process.env, ...env } },
   );
   return result.status ?? 1;
