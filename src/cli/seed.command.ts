@@ -8,19 +8,23 @@ export function seedCommand(): Command {
   seed
     .command('demo')
     .description('Load the labelled demo dataset (refuses a database that holds real data)')
+    .option('--as-of <year>', 'the Kaltara scenario as of May 2018 (default) or with the later events of 2019', '2018')
+    .option('--without-events', 'leave the rakor of 18 May 2018 and the instruction letter for trainees to record')
     .option('--json', 'print JSON')
-    .action(async (opts: { json?: boolean }) => {
-      await withDatabase(async (database) => {
+    .action(async (opts: { json?: boolean; asOf: string; withoutEvents?: boolean }) => {
+      if (opts.asOf !== '2018' && opts.asOf !== '2019') throw new CliError(`--as-of must be 2018 or 2019, not "${opts.asOf}"`, 2);
+      const asOf = opts.asOf === '2019' ? 2019 : 2018;
+      await withDatabase(async (database, cfg) => {
         // Regions first: they are reference data, and demo records hang on them.
         let result;
         try {
-          result = await seedDemo(database.db, () => ensureRegions(database));
+          result = await seedDemo(database.db, cfg, () => ensureRegions(database), { asOf, withoutEvents: opts.withoutEvents === true });
         } catch (err) {
           if (err instanceof NotADemoDatabaseError) throw new CliError(err.message, 4);
           throw err;
         }
         if (opts.json) printJson({ dataset: 'demo', ...result });
-        else process.stdout.write(`Demo data loaded into ${database.description}. Every screen shows the DEMO label.\n`);
+        else process.stdout.write(`Demo data (Kaltara, as of ${asOf}) loaded into ${database.description}. Every screen shows the DEMO label.\n`);
       });
     });
   return seed;

@@ -1,13 +1,27 @@
-// `tuntas seed demo`: a clearly labelled demo dataset. Later modules add their
-// part of the Kaltara 2018 scenario to DEMO_STEPS.
+// `tuntas seed demo`: a clearly labelled demo dataset: the source article's
+// Kaltara scenario as of May 2018, optionally with the later events (--as-of 2019).
 import { sql } from 'kysely';
+import type { Config } from '../../config.ts';
 import type { Db } from '../../platform/db/database.ts';
+import { seedKaltara2018, seedKaltara2018Events, seedKaltara2019 } from './kaltara-2018.scenario.ts';
 
 /** Tables that hold no user data (or only what migrations put there): seeding next to them is safe. */
 const SYSTEM_TABLES = new Set(['schema_migration', 'app_meta', 'job', 'region', 'role', 'audit_head']);
 
-export type DemoStep = { name: string; run(db: Db): Promise<void> };
-export const DEMO_STEPS: DemoStep[] = [];
+export type DemoAsOf = 2018 | 2019;
+export type DemoStep = { name: string; asOf: DemoAsOf; event?: boolean; run(db: Db, config: Config): Promise<void> };
+/** Each step is idempotent: seeding again adds nothing twice. */
+export const DEMO_STEPS: DemoStep[] = [
+  { name: 'kaltara-2018', asOf: 2018, run: seedKaltara2018 },
+  { name: 'kaltara-2018-events', asOf: 2018, event: true, run: seedKaltara2018Events },
+  { name: 'kaltara-2019', asOf: 2019, run: seedKaltara2019 },
+];
+
+export interface DemoOptions {
+  asOf?: DemoAsOf;
+  /** Leave the rakor and the instruction letter for trainees (and the browser test) to record. */
+  withoutEvents?: boolean;
+}
 
 export class NotADemoDatabaseError extends Error {
   override name = 'NotADemoDatabaseError';
@@ -39,7 +53,12 @@ async function tablesWithData(db: Db): Promise<string[]> {
 }
 
 /** `loadReferenceData` runs after the safety check, before the demo steps. */
-export async function seedDemo(db: Db, loadReferenceData: () => Promise<void>): Promise<{ steps: string[] }> {
+export async function seedDemo(
+  db: Db,
+  config: Config,
+  loadReferenceData: () => Promise<void>,
+  { asOf = 2018, withoutEvents = false }: DemoOptions = {},
+): Promise<{ steps: string[] }> {
   if ((await datasetOf(db)) !== 'demo') {
     const filled = await tablesWithData(db);
     if (filled.length > 0) throw new NotADemoDatabaseError(filled);
@@ -53,6 +72,7 @@ export async function seedDemo(db: Db, loadReferenceData: () => Promise<void>): 
     ])
     .onConflict((oc) => oc.column('key').doUpdateSet({ value: (eb) => eb.ref('excluded.value'), updated_at: new Date() }))
     .execute();
-  for (const step of DEMO_STEPS) await step.run(db);
-  return { steps: DEMO_STEPS.map((s) => s.name) };
+  const steps = DEMO_STEPS.filter((step) => step.asOf <= asOf && !(withoutEvents && step.event));
+  for (const step of steps) await step.run(db, config);
+  return { steps: steps.map((step) => step.name) };
 }

@@ -1,0 +1,69 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { build, testConfig } from '../../test/build-app.ts';
+import { asUser } from '../../test/users.ts';
+import { seedDemo } from './demo.seed.ts';
+
+async function seeded(t: Parameters<typeof build>[0], asOf: 2018 | 2019) {
+  const { app, database } = await build(t, { regions: true });
+  const result = await seedDemo(database.db, testConfig(), async () => {}, { asOf });
+  const officer = await asUser(app, { roles: ['province_officer'], scope: '65' });
+  const get = async (url: string) => {
+    const res = await app.inject({ method: 'GET', url, headers: officer.headers });
+    assert.equal(res.statusCode, 200, `${url}: ${res.body}`);
+    return res;
+  };
+  const programme = (await get('/api/programmes?level=province')).json().items.find((p: { name: string }) => p.name === 'Kaltara Bebas Lokalisasi 2018');
+  assert.ok(programme, 'the provincial programme is there');
+  const statuses = async () =>
+    Object.fromEntries((await get(`/api/programmes/${programme.id}/regions`)).json().items.map((r: { regionCode: string; status: string }) => [r.regionCode, r.status]));
+  const nunukanCounts = async () => {
+    const site = (await get('/api/sites?regency=65.03')).json().items.find((s: { name: string }) => s.name.startsWith('Lokalisasi Nunukan'));
+    return (await get(`/api/sites/${site.id}/head-counts`)).json().items.map((c: { workers: number }) => c.workers);
+  };
+  return { app, database, result, get, programme, statuses, nunukanCounts };
+}
+
+test('the demo seed holds the article’s Kaltara of 18 May 2018, made through the services', async (t) => {
+  const { result, programme, statuses, nunukanCounts, get, database } = await seeded(t, 2018);
+  assert.deepEqual(result.steps, ['kaltara-2018', 'kaltara-2018-events']);
+  assert.equal(programme.targetDate, '2018-12-31');
+  const national = (await get(`/api/programmes/${programme.parentId}`)).json();
+  assert.equal(national.name, 'Indonesia Bebas Lokalisasi 2019');
+  assert.deepEqual(await statuses(), { '65.01': 'closed', '65.02': 'closed', '65.03': 'scheduled', '65.04': 'not_started', '65.71': 'awaiting_readiness' });
+  assert.deepEqual(await nunukanCounts(), [48, 51]);
+
+  const letters = (await get('/api/letters?type=instruksi_gubernur')).json().items;
+  assert.equal(letters.length, 1);
+  assert.equal(letters[0].status, 'issued');
+  assert.match(letters[0].number, /^1\//, 'the first number of the year');
+  assert.equal(letters[0].recipientCount, 5);
+  const pdf = await get(`/api/letters/${letters[0].id}/pdf`);
+  assert.equal(pdf.headers['content-type'], 'application/pdf');
+
+  const history = await database.db.selectFrom('programme_region_status_change').select('changed_at').orderBy('changed_at', 'desc').executeTakeFirstOrThrow();
+  assert.equal(new Date(history.changed_at).toISOString().slice(0, 10), '2018-05-18', 'events carry their own dates');
+  const events = await database.db.selectFrom('audit_event').select('action').execute();
+  assert.ok(events.some((e) => e.action === 'letter.issue'), 'the seed is audited like real work');
+});
+
+test('seeding again adds nothing; as of 2019, Tarakan and Nunukan are closed and Nunukan’s count reads 48 → 51 → 37 → 27', async (t) => {
+  const { database, statuses, nunukanCounts } = await seeded(t, 2018);
+  const again = await seedDemo(database.db, testConfig(), async () => {}, { asOf: 2019 });
+  assert.deepEqual(again.steps, ['kaltara-2018', 'kaltara-2018-events', 'kaltara-2019']);
+  await seedDemo(database.db, testConfig(), async () => {}, { asOf: 2019 });
+  assert.deepEqual(await statuses(), { '65.01': 'closed', '65.02': 'closed', '65.03': 'closed', '65.04': 'not_started', '65.71': 'closed' });
+  assert.deepEqual(await nunukanCounts(), [48, 51, 37, 27]);
+  const programmes = await database.db.selectFrom('programme').select('id').execute();
+  assert.equal(programmes.length, 2, 'no duplicate programmes');
+  const letters = await database.db.selectFrom('letter').select('id').execute();
+  assert.equal(letters.length, 1, 'no duplicate letters');
+});
+
+test('without events, the rakor and the instruction letter are left to record', async (t) => {
+  const { database } = await build(t, { regions: true });
+  const result = await seedDemo(database.db, testConfig(), async () => {}, { withoutEvents: true });
+  assert.deepEqual(result.steps, ['kaltara-2018']);
+  assert.equal((await database.db.selectFrom('letter').select('id').execute()).length, 0);
+  assert.equal((await database.db.selectFrom('programme').select('id').execute()).length, 2);
+});
