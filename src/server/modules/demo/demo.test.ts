@@ -41,6 +41,13 @@ test('the demo seed holds the article’s Kaltara of 18 May 2018, made through t
   const pdf = await get(`/api/letters/${letters[0].id}/pdf`);
   assert.equal(pdf.headers['content-type'], 'application/pdf');
 
+  const meetings = (await get('/api/meetings?type=rakor')).json().items;
+  assert.equal(meetings.length, 1);
+  assert.equal(meetings[0].startsAt, '2018-05-18T01:00:00.000Z', 'Friday 18 May 2018, 09:00 WITA');
+  const rakor = (await get(`/api/meetings/${meetings[0].id}`)).json();
+  assert.match(rakor.decisions[0].text, /rapat teknis/i);
+  assert.equal(rakor.actionItems.length, 1);
+
   const history = await database.db.selectFrom('programme_region_status_change').select('changed_at').orderBy('changed_at', 'desc').executeTakeFirstOrThrow();
   assert.equal(new Date(history.changed_at).toISOString().slice(0, 10), '2018-05-18', 'events carry their own dates');
   const events = await database.db.selectFrom('audit_event').select('action').execute();
@@ -65,5 +72,6 @@ test('without events, the rakor and the instruction letter are left to record', 
   const result = await seedDemo(database.db, testConfig(), async () => {}, { withoutEvents: true });
   assert.deepEqual(result.steps, ['kaltara-2018']);
   assert.equal((await database.db.selectFrom('letter').select('id').execute()).length, 0);
+  assert.equal((await database.db.selectFrom('meeting').select('id').execute()).length, 0);
   assert.equal((await database.db.selectFrom('programme').select('id').execute()).length, 2);
 });

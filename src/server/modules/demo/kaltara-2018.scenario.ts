@@ -11,6 +11,9 @@ import { cliContext } from '../../platform/auth/actor.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { LetterUnitService } from '../letters/letter-units.service.ts';
 import { LetterService } from '../letters/letters.service.ts';
+import { CreateActionItemSchema, CreateMeetingSchema, DecisionInputSchema } from '../../../common/meetings.ts';
+import { ActionItemService } from '../meetings/action-items.service.ts';
+import { MeetingService } from '../meetings/meetings.service.ts';
 import { ProgrammeService } from '../programmes/programmes.service.ts';
 import { SiteService } from '../sites/sites.service.ts';
 
@@ -31,6 +34,8 @@ function scenario(db: Db, config: Config) {
     sites: new SiteService(db),
     letters: new LetterService(db, config, clock),
     units: new LetterUnitService(db, clock),
+    meetings: new MeetingService(db, clock),
+    actionItems: new ActionItemService(db, clock),
   };
 }
 type Scenario = ReturnType<typeof scenario>;
@@ -133,12 +138,49 @@ export async function seedKaltara2018(db: Db, config: Config): Promise<void> {
   // Tana Tidung: not started.
 }
 
-/** The article's instruments: the governor's instruction letter (and the rakor, with the meetings module). */
+/** The article's instruments: the rakor of 18 May 2018 with its decision, and the governor's instruction letter. */
 export async function seedKaltara2018Events(db: Db, config: Config): Promise<void> {
   const kaltara = await db.selectFrom('programme').select('id').where('name', '=', PROVINCIAL_NAME).executeTakeFirst();
+  // Seeded together in one run: the letter unit marks both as done.
   const done = await db.selectFrom('letter_unit').select('id').where('code', '=', 'DINSOS-KALTARA').executeTakeFirst();
   if (!kaltara || done) return;
   const s = scenario(db, config);
+
+  // The rakor in Nunukan, Friday 18 May 2018, and its decision to hold a technical meeting.
+  s.at('2018-05-18');
+  const nunukanSite = await db.selectFrom('site').select('id').where('regency_code', '=', '65.03').executeTakeFirst();
+  const rakor = await s.meetings.create(
+    s.ctx,
+    CreateMeetingSchema.parse({
+      type: 'rakor',
+      title: 'Rapat koordinasi penutupan lokalisasi di Kabupaten Nunukan',
+      startsAt: '2018-05-18T01:00:00.000Z', // 09:00 WITA
+      place: 'Nunukan (demo)',
+      organiser: 'Dinas Sosial Provinsi Kalimantan Utara',
+      regionCode: '65',
+      programmeId: kaltara.id,
+      agenda: 'Rencana penutupan lokalisasi di Nunukan (51 orang) mulai Juli 2018; kesiapan Kota Tarakan.',
+      participants: [
+        { institution: 'Dinas Sosial Provinsi Kalimantan Utara', representedBy: '' },
+        { institution: 'Dinas Sosial Kabupaten Nunukan', representedBy: '' },
+        { institution: 'Pemerintah Kabupaten Nunukan', representedBy: '' },
+      ],
+      regionCodes: ['65.03', '65.71'],
+      siteIds: nunukanSite ? [nunukanSite.id] : [],
+    }),
+  );
+  const withDecision = await s.meetings.addDecision(s.ctx, rakor.id, DecisionInputSchema.parse({ text: 'Rapat teknis digelar untuk menyusun langkah konkret penutupan.' }));
+  await s.actionItems.create(
+    s.ctx,
+    rakor.id,
+    CreateActionItemSchema.parse({
+      title: 'Menyelenggarakan rapat teknis penutupan lokalisasi Nunukan',
+      decisionId: withDecision.decisions[0]?.id ?? null,
+      ownerKind: 'institution',
+      ownerInstitution: 'Dinas Sosial Kabupaten Nunukan',
+      dueDate: '2018-06-15',
+    }),
+  );
 
   // The governor's instruction letter to all five regency/city governments.
   s.at('2018-05-21');
