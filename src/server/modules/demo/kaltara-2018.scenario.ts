@@ -136,14 +136,29 @@ export async function seedKaltara2018(db: Db, config: Config): Promise<void> {
     await s.sites.create(s.ctx, CreateSiteSchema.parse({ name, regionCode: '65.71', description: 'Data demo.' }));
   }
   // Tana Tidung: not started.
+
+  // The provincial office's letter register.
+  s.at('2018-01-02');
+  await s.units.createUnit(
+    s.ctx,
+    CreateLetterUnitSchema.parse({
+      code: 'DINSOS-KALTARA',
+      name: 'Dinas Sosial Provinsi Kalimantan Utara',
+      regionCode: '65',
+      institutionLines: ['Pemerintah Provinsi Kalimantan Utara', 'Dinas Sosial'],
+      address: 'Tanjung Selor, Kalimantan Utara (demo)',
+      place: 'Tanjung Selor',
+    }),
+  );
 }
 
 /** The article's instruments: the rakor of 18 May 2018 with its decision, and the governor's instruction letter. */
 export async function seedKaltara2018Events(db: Db, config: Config): Promise<void> {
   const kaltara = await db.selectFrom('programme').select('id').where('name', '=', PROVINCIAL_NAME).executeTakeFirst();
-  // Seeded together in one run: the letter unit marks both as done.
-  const done = await db.selectFrom('letter_unit').select('id').where('code', '=', 'DINSOS-KALTARA').executeTakeFirst();
-  if (!kaltara || done) return;
+  const unit = await db.selectFrom('letter_unit').select('id').where('code', '=', 'DINSOS-KALTARA').executeTakeFirst();
+  // Seeded together in one run: the rakor marks both as done.
+  const done = await db.selectFrom('meeting').select('id').where('type', '=', 'rakor').where('programme_id', '=', kaltara?.id ?? 0).executeTakeFirst();
+  if (!kaltara || !unit || done) return;
   const s = scenario(db, config);
 
   // The rakor in Nunukan, Friday 18 May 2018, and its decision to hold a technical meeting.
@@ -184,17 +199,6 @@ export async function seedKaltara2018Events(db: Db, config: Config): Promise<voi
 
   // The governor's instruction letter to all five regency/city governments.
   s.at('2018-05-21');
-  const unit = await s.units.createUnit(
-    s.ctx,
-    CreateLetterUnitSchema.parse({
-      code: 'DINSOS-KALTARA',
-      name: 'Dinas Sosial Provinsi Kalimantan Utara',
-      regionCode: '65',
-      institutionLines: ['Pemerintah Provinsi Kalimantan Utara', 'Dinas Sosial'],
-      address: 'Tanjung Selor, Kalimantan Utara (demo)',
-      place: 'Tanjung Selor',
-    }),
-  );
   const draft = await s.letters.create(
     s.ctx,
     CreateLetterSchema.parse({
