@@ -104,13 +104,15 @@ async function send(method: Method, path: string, options: RequestOptions): Prom
     'Accept-Language': i18n.language,
   };
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  // A FormData body (an upload) sets its own multipart Content-Type with the boundary.
+  const form = options.body instanceof FormData ? options.body : null;
+  if (options.body !== undefined && !form) headers['Content-Type'] = 'application/json';
   let response: Response;
   try {
     response = await fetch(buildUrl(path, options.params), {
       method,
       headers,
-      body: options.body === undefined ? null : JSON.stringify(options.body),
+      body: form ?? (options.body === undefined ? null : JSON.stringify(options.body)),
       credentials: 'same-origin',
       signal: options.signal ?? null,
     });
@@ -148,7 +150,7 @@ export async function apiGet<S extends z.ZodType>(
   return parse(await send('GET', path, options), schema);
 }
 
-/** POST/PUT/PATCH/DELETE with a JSON body; `schema` validates the answer (omit it for an empty one). */
+/** POST/PUT/PATCH/DELETE with a JSON body (or a FormData upload); `schema` validates the answer (omit it for an empty one). */
 export async function apiSend<S extends z.ZodType>(
   method: Exclude<Method, 'GET'>,
   path: string,

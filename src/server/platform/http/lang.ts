@@ -3,7 +3,8 @@ import type { Lang } from '../errors/app-error.ts';
 
 /** The caller's language: ?lang=, then Accept-Language; Bahasa Indonesia by default. */
 export function requestLang(req: FastifyRequest): Lang {
-  const q = (req.query as Record<string, unknown> | undefined)?.lang;
+  // From the raw URL: route schemas strip parameters they do not declare (download links carry ?lang=).
+  const q = new URLSearchParams(req.url.split('?')[1] ?? '').get('lang');
   if (q === 'en' || q === 'id') return q;
   const header = req.headers['accept-language'];
   if (typeof header === 'string') {
