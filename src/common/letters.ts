@@ -40,6 +40,8 @@ export const LetterUnitSchema = z
     address: z.string(),
     phone: z.string(),
     logoFile: z.string().nullable(),
+    /** The uploaded letterhead logo (GET /api/letter-units/:id/logo), or null. */
+    logoFileId: z.number().int().nullable(),
     place: z.string(),
     numberFormat: z.string(),
     actions: z.array(LetterUnitActionSchema),
@@ -169,11 +171,17 @@ export const LetterListQuerySchema = z.object({
   year: z.coerce.number().int().min(1900).max(9999).optional(),
   unitId: z.coerce.number().int().positive().optional(),
   overdue: boolParam.optional(),
+  q: z.string().trim().min(1).max(100).optional().describe('Part of the subject or the number'),
+  programmeId: z.coerce.number().int().positive().optional().describe('Letters linked to this programme'),
+  siteId: z.coerce.number().int().positive().optional().describe('Letters linked to this site'),
+  region: RegionCodeSchema.optional().describe('Letters linked to a region, or with a recipient, within this region'),
   sort: z.enum(['letter_date', '-letter_date', 'number', '-number', 'subject', '-subject']).default('-letter_date'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });
 export const LetterListSchema = z.object({ items: z.array(LetterSchema), total: z.number().int() });
+/** GET /api/letters.xlsx: the list's filters and sort, every matching row. */
+export const LetterExportQuerySchema = LetterListQuerySchema.omit({ limit: true, offset: true });
 
 // ---------------------------------------------------------------- recipients
 
@@ -201,3 +209,33 @@ export const UpdateRecipientSchema = z
   })
   .partial()
   .refine((v) => Object.keys(v).length > 0, 'tidak ada perubahan');
+
+// ---------------------------------------------------------------- recipients across letters
+
+/** Recipients of every letter I may see: e.g. those awaiting a response, by region (the dashboard's list). */
+export const RecipientListQuerySchema = z.object({
+  overdue: boolParam.optional().describe('Sent, unanswered and older than LETTER_RESPONSE_DAYS (or not)'),
+  awaitingResponse: boolParam.optional().describe('Sent and not yet answered (or answered)'),
+  region: RegionCodeSchema.optional().describe('Recipients whose region lies within this region'),
+  unitId: z.coerce.number().int().positive().optional(),
+  letterType: LetterTypeSchema.optional(),
+  q: z.string().trim().min(1).max(100).optional().describe('Part of the recipient, the letter subject or number'),
+  sort: z.enum(['sent_on', '-sent_on', 'recipient', '-recipient', 'region', '-region']).default('sent_on'),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+export const RecipientExportQuerySchema = RecipientListQuerySchema.omit({ limit: true, offset: true });
+
+export const RecipientListItemSchema = LetterRecipientSchema.extend({
+  /** Whole days since it was sent (WIB), null when not sent. */
+  daysSinceSent: z.number().int().nullable(),
+  letter: z.object({
+    id: z.number().int(),
+    number: z.string().nullable(),
+    type: LetterTypeSchema,
+    letterDate: DateSchema,
+    subject: z.string(),
+    unit: z.object({ id: z.number().int(), code: z.string(), name: z.string(), regionCode: z.string() }),
+  }),
+}).meta({ id: 'LetterRecipientListItem' });
+export const RecipientListSchema = z.object({ items: z.array(RecipientListItemSchema), total: z.number().int() });

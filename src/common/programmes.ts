@@ -54,6 +54,9 @@ export type ProgrammeView = z.infer<typeof ProgrammeViewSchema>;
 export const ProgrammeListQuerySchema = z.object({
   level: z.enum(PROGRAMME_LEVELS).optional(),
   parentId: z.coerce.number().int().positive().optional(),
+  q: z.string().trim().min(1).max(100).optional().describe('Part of the name or the owner'),
+  /** Default: national first, then by province. */
+  sort: z.enum(['level', 'name', '-name', 'target_date', '-target_date']).default('level'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });
@@ -115,12 +118,17 @@ export const UpdateProgrammeRegionSchema = z.object({
 
 export const ProgrammeRegionListQuerySchema = z.object({
   status: RegionStatusSchema.optional(),
+  q: z.string().trim().min(1).max(100).optional().describe('Part of the regency/city name or its code'),
+  targetFrom: DateSchema.optional().describe('Target date on or after'),
+  targetTo: DateSchema.optional().describe('Target date on or before'),
   sort: z.enum(['region_code', 'target_date', 'status']).default('region_code'),
   order: z.enum(['asc', 'desc']).default('asc'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });
 export const ProgrammeRegionListSchema = z.object({ items: z.array(ProgrammeRegionViewSchema), total: z.number().int() });
+/** GET /api/programmes/:id/regions.xlsx: the list's filters and sort, every matching row. */
+export const ProgrammeRegionExportQuerySchema = ProgrammeRegionListQuerySchema.omit({ limit: true, offset: true });
 
 export const ChangeStatusSchema = z.object({
   to: RegionStatusSchema,
@@ -141,7 +149,13 @@ export const StatusChangeViewSchema = z
     evidenceRef: z.string().nullable(),
   })
   .meta({ id: 'ProgrammeRegionStatusChange' });
-export const StatusHistorySchema = z.object({ items: z.array(StatusChangeViewSchema) });
+/** `total`: the matching changes (all pages). */
+export const StatusHistorySchema = z.object({ items: z.array(StatusChangeViewSchema), total: z.number().int().optional() });
+export const StatusHistoryQuerySchema = z.object({
+  order: z.enum(['asc', 'desc']).default('asc'),
+  limit: z.coerce.number().int().min(1).max(500).default(500),
+  offset: z.coerce.number().int().min(0).default(0),
+});
 
 export const READINESS_ANSWERS = ['ready', 'not_ready', 'conditional'] as const;
 export const ReadinessRequestViewSchema = z
@@ -159,7 +173,16 @@ export const ReadinessRequestViewSchema = z
   })
   .meta({ id: 'ReadinessRequest' });
 export type ReadinessRequestView = z.infer<typeof ReadinessRequestViewSchema>;
-export const ReadinessListSchema = z.object({ items: z.array(ReadinessRequestViewSchema) });
+export const ReadinessListSchema = z.object({ items: z.array(ReadinessRequestViewSchema), total: z.number().int().optional() });
+export const ReadinessListQuerySchema = z.object({
+  answered: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional()
+    .describe('Only answered (true) or still open (false) requests'),
+  limit: z.coerce.number().int().min(1).max(500).default(500),
+  offset: z.coerce.number().int().min(0).default(0),
+});
 
 export const CreateReadinessRequestSchema = z.object({
   askedAt: DateSchema,

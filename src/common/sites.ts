@@ -169,17 +169,55 @@ export type SiteSummary = z.infer<typeof SiteSummarySchema>;
 export const SiteSchema = SiteSummarySchema.extend({ milestones: z.array(MilestoneSchema) }).meta({ id: 'Site' });
 export type Site = z.infer<typeof SiteSchema>;
 
-export const SITE_SORTS = ['code', '-code', 'name', '-name', 'status', '-status', 'updatedAt', '-updatedAt'] as const;
+export const SITE_SORTS = [
+  'code',
+  '-code',
+  'name',
+  '-name',
+  'status',
+  '-status',
+  'updatedAt',
+  '-updatedAt',
+  'closureDate',
+  '-closureDate',
+  'latestWorkers',
+  '-latestWorkers',
+] as const;
 
 export const SiteListQuerySchema = z.object({
-  q: z.string().trim().min(1).max(100).optional().describe('Part of the name or a local name'),
-  regency: RegionCodeSchema.optional(),
+  q: z.string().trim().min(1).max(100).optional().describe('Part of the code, the name or a local name'),
+  regency: RegionCodeSchema.optional().describe('Sites within this region (a regency/city, or a district or village below it)'),
   status: SiteStatusSchema.optional(),
+  closedFrom: DateSchema.optional().describe('Closure date on or after'),
+  closedTo: DateSchema.optional().describe('Closure date on or before'),
   sort: z.enum(SITE_SORTS).default('code'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });
+/** GET /api/sites.xlsx: the list's filters and sort, every matching row. */
+export const SiteExportQuerySchema = SiteListQuerySchema.omit({ limit: true, offset: true });
 export const SiteListSchema = z.object({ items: z.array(SiteSummarySchema), total: z.number().int() });
-export const HeadCountListSchema = z.object({ items: z.array(HeadCountSchema) });
-export const MonitoringVisitListSchema = z.object({ items: z.array(MonitoringVisitSchema) });
+
+/** Head counts of a site, oldest first (changes are computed over the full history, before filtering). */
+export const HeadCountListQuerySchema = z.object({
+  source: z.enum(HEAD_COUNT_SOURCES).optional(),
+  from: DateSchema.optional().describe('Counted on or after'),
+  to: DateSchema.optional().describe('Counted on or before'),
+  order: z.enum(['asc', 'desc']).default('asc'),
+  limit: z.coerce.number().int().min(1).max(500).default(500),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+export const HeadCountExportQuerySchema = HeadCountListQuerySchema.omit({ limit: true, offset: true });
+/** `total`: the matching counts (all pages). */
+export const HeadCountListSchema = z.object({ items: z.array(HeadCountSchema), total: z.number().int().optional() });
+
+export const MonitoringVisitListQuerySchema = z.object({
+  finding: z.enum(MONITORING_FINDINGS).optional(),
+  from: DateSchema.optional().describe('Visited on or after'),
+  to: DateSchema.optional().describe('Visited on or before'),
+  order: z.enum(['asc', 'desc']).default('asc'),
+  limit: z.coerce.number().int().min(1).max(500).default(500),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+export const MonitoringVisitListSchema = z.object({ items: z.array(MonitoringVisitSchema), total: z.number().int().optional() });
 export const EvidenceListSchema = z.object({ items: z.array(EvidenceSchema) });

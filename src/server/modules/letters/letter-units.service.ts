@@ -6,7 +6,9 @@ import type { Context } from '../../platform/auth/actor.ts';
 import { authorize, authorizeInScope } from '../../platform/auth/authorize.ts';
 import type { Clock } from '../../platform/auth/clock.ts';
 import { inTransaction, type Db, type Executor } from '../../platform/db/database.ts';
+import { checkUpload, readFile, storeFile, type Upload } from '../../platform/files/files.ts';
 import { letterError } from './letters.errors.ts';
+import { isDrawableLogo } from './letters.pdf.ts';
 import { canSeeUnit, scopeOf, unitActions } from './letters.policy.ts';
 import * as repo from './letters.repository.ts';
 
@@ -35,6 +37,7 @@ export class LetterUnitService {
       address: u.address,
       phone: u.phone,
       logoFile: u.logo_file,
+      logoFileId: u.logo_file_id === null ? null : Number(u.logo_file_id),
       place: u.place,
       numberFormat: u.number_format,
       actions: unitActions(ctx.actor, u.region_code),
@@ -116,5 +119,55 @@ export class LetterUnitService {
     });
     const t = (await repo.findTemplate(this.db, unitId, type))!;
     return { unitId, type, body: t.body, updatedAt: new Date(t.updated_at).toISOString() };
+  }
+
+  // ------------------------------------------------------------ letterhead logo
+
+  /** Sets the unit's letterhead logo (PNG or JPEG, within FILE_MAX_BYTES); a previous logo is deleted. */
+  async putLogo(ctx: Context, id: number, upload: Upload): Promise<LetterUnit> {
+    authorize(ctx.actor, 'letter.manage');
+    await inTransaction(this.db, async (tx) => {
+      const unit = await visibleUnit(tx, ctx, id);
+      if (!unitActions(ctx.actor, unit.region_code).includes('update')) throw letterError('letter.unit_not_found');
+      const type = checkUpload(upload);
+      if (type !== 'image/png' && type !== 'image/jpeg') throw letterError('letter.logo_type', { actual: type });
+      if (!isDrawableLogo(upload.bytes, type)) throw letterError('letter.logo_unreadable');
+      await tx.selectFrom('letter_unit').select('id').where('id', '=', id).forUpdate().executeTakeFirst();
+      const file = await storeFile(tx, upload, ctx.actor.kind === 'user' ? ctx.actor.userId : null);
+      const previous = (await repo.findUnit(tx, id))!.logo_file_id;
+      await tx.updateTable('letter_unit').set({ logo_file_id: file.id, updated_at: this.clock() }).where('id', '=', id).execute();
+      if (previous !== null) await tx.deleteFrom('stored_file').where('id', '=', previous).execute();
+      await audit(tx, ctx, {
+        action: 'letter_unit.logo_set',
+        entityType: 'letter_unit',
+        entityId: id,
+        regionCode: unit.region_code,
+        summary: { fileId: file.id, contentType: file.contentType, sizeBytes: file.sizeBytes, sha256: file.sha256, replaced: previous !== null },
+      });
+    });
+    return this.unitView(ctx, (await repo.findUnit(this.db, id))!);
+  }
+
+  /** The logo's bytes, for readers of the unit (a letterhead image, not personal data: not audited). */
+  async logo(ctx: Context, id: number) {
+    authorize(ctx.actor, 'letter.read');
+    const unit = await visibleUnit(this.db, ctx, id);
+    const file = unit.logo_file_id === null ? undefined : await readFile(this.db, unit.logo_file_id);
+    if (!file) throw letterError('letter.logo_not_found');
+    return file;
+  }
+
+  async deleteLogo(ctx: Context, id: number): Promise<LetterUnit> {
+    authorize(ctx.actor, 'letter.manage');
+    await inTransaction(this.db, async (tx) => {
+      await tx.selectFrom('letter_unit').select('id').where('id', '=', id).forUpdate().executeTakeFirst();
+      const unit = await visibleUnit(tx, ctx, id);
+      if (!unitActions(ctx.actor, unit.region_code).includes('update')) throw letterError('letter.unit_not_found');
+      if (unit.logo_file_id === null) throw letterError('letter.logo_not_found');
+      await tx.updateTable('letter_unit').set({ logo_file_id: null, updated_at: this.clock() }).where('id', '=', id).execute();
+      await tx.deleteFrom('stored_file').where('id', '=', unit.logo_file_id).execute();
+      await audit(tx, ctx, { action: 'letter_unit.logo_delete', entityType: 'letter_unit', entityId: id, regionCode: unit.region_code, summary: { fileId: Number(unit.logo_file_id) } });
+    });
+    return this.unitView(ctx, (await repo.findUnit(this.db, id))!);
   }
 }

@@ -16,6 +16,32 @@ export const letterError = defineErrors({
     id: 'Surat belum diterbitkan: pengiriman dan tanggapan dicatat setelah surat bernomor.',
     en: 'The letter has not been issued: delivery and responses are recorded once it has a number.',
   },
+  'letter.unknown_programme': {
+    status: 400,
+    id: 'Program {id} tidak ditemukan atau di luar wilayah Anda.',
+    en: 'Programme {id} does not exist or lies outside your region.',
+  },
+  'letter.unknown_site': {
+    status: 400,
+    id: 'Lokalisasi {id} tidak ditemukan atau di luar wilayah Anda.',
+    en: 'Site {id} does not exist or lies outside your region.',
+  },
+  'letter.logo_not_found': { status: 404, id: 'Unit ini belum memiliki logo kop surat.', en: 'This unit has no letterhead logo.' },
+  'letter.logo_type': {
+    status: 415,
+    id: 'Logo kop surat harus berupa gambar PNG atau JPEG (berkas ini {actual}).',
+    en: 'The letterhead logo must be a PNG or JPEG image (this file is {actual}).',
+  },
+  'letter.logo_unreadable': {
+    status: 415,
+    id: 'Gambar logo tidak dapat dibaca; simpan ulang sebagai PNG atau JPEG.',
+    en: 'The logo image cannot be read; save it again as PNG or JPEG.',
+  },
+  'letter.export_too_large': {
+    status: 422,
+    id: 'Terlalu banyak baris untuk diekspor ({count}; paling banyak {max}). Persempit saringan.',
+    en: 'Too many rows to export ({count}; at most {max}). Narrow the filters.',
+  },
   'letter.incomplete': {
     status: 409,
     id: 'Surat belum lengkap untuk diterbitkan: isi nama dan jabatan penanda tangan.',

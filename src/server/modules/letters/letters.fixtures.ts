@@ -1,9 +1,40 @@
 // Test fixtures of the letters module (used by its tests and matrix rows):
 // units and letters made through the service as an operator.
+import { deflateSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { cliContext } from '../../platform/auth/actor.ts';
 
 const operator = cliContext('test');
+
+/** A real PNG (8-bit RGB, one colour) with correct checksums: a letterhead logo for tests. */
+export function makePng(width: number, height: number, rgb: [number, number, number] = [200, 30, 30]): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8); // 8 bits, truecolour, deflate, no filter method, no interlace
+  const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: width }, () => rgb).flat())]);
+  const pixels = deflateSync(Buffer.concat(Array.from({ length: height }, () => row)));
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', pixels), chunk('IEND', Buffer.alloc(0))]);
+}
+
+function crc32(bytes: Buffer): number {
+  let c = ~0;
+  for (const b of bytes) {
+    c ^= b;
+    for (let k = 0; k < 8; k++) c = (c >>> 1) ^ (0xedb88320 & -(c & 1));
+  }
+  return ~c >>> 0;
+}
+
+export const PNG_1PX = makePng(1, 1);
 let counter = 0;
 
 export async function makeUnit(app: FastifyInstance, regionCode: string, overrides: { code?: string; numberFormat?: string } = {}) {

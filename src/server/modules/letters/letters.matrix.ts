@@ -1,11 +1,20 @@
 // Authorization-matrix rows of this module (see src/server/authorization-matrix.test.ts).
 import assert from 'node:assert/strict';
+import { cliContext } from '../../platform/auth/actor.ts';
 import { type Fixture, type MatrixRows, OWN, type Relation, get, region } from '../../test/matrix.ts';
-import { makeDraft, makeIssued, makeUnit } from './letters.fixtures.ts';
+import { multipart } from '../sites/sites.matrix.ts';
+import { PNG_1PX, makeDraft, makeIssued, makeUnit } from './letters.fixtures.ts';
 
 const unitIn = (fx: Fixture, rel: Relation) => makeUnit(fx.app, region(rel));
 const draftIn = async (fx: Fixture, rel: Relation) => makeDraft(fx.app, (await unitIn(fx, rel)).id);
 let code = 0;
+const SYSTEM = cliContext('matrix');
+const logoUpload = () => multipart({ name: 'logo.png', type: 'image/png', bytes: PNG_1PX });
+const unitWithLogo = async (fx: Fixture, rel: Relation) => {
+  const unit = await unitIn(fx, rel);
+  await fx.app.services.letterUnits.putLogo(SYSTEM, unit.id, { filename: 'logo.png', declaredType: 'image/png', bytes: PNG_1PX });
+  return unit;
+};
 
 export const rows: MatrixRows = {
   'GET /api/letter-units': {
@@ -35,6 +44,26 @@ export const rows: MatrixRows = {
     allowed: 200,
     otherRegion: 404,
   },
+  'PUT /api/letter-units/:id/logo': {
+    request: async (fx, _c, rel) => ({ method: 'PUT', url: `/api/letter-units/${(await unitIn(fx, rel)).id}/logo`, ...logoUpload() }),
+    allowed: 200,
+    otherRegion: 404,
+  },
+  'GET /api/letter-units/:id/logo': { request: async (fx, _c, rel) => get(`/api/letter-units/${(await unitWithLogo(fx, rel)).id}/logo`), allowed: 200, otherRegion: 404 },
+  'DELETE /api/letter-units/:id/logo': {
+    request: async (fx, _c, rel) => ({ method: 'DELETE', url: `/api/letter-units/${(await unitWithLogo(fx, rel)).id}/logo` }),
+    allowed: 200,
+    otherRegion: 404,
+  },
+  'GET /api/letters.xlsx': { request: () => get('/api/letters.xlsx?status=issued'), allowed: 200 },
+  'GET /api/letter-recipients': {
+    request: async (fx, _c, rel) => (await makeIssued(fx.app, (await unitIn(fx, rel)).id), get('/api/letter-recipients?limit=200')),
+    allowed: 200,
+    check: (res) => {
+      for (const r of res.json().items) assert.ok(r.letter.unit.regionCode.startsWith(OWN), `recipient of a letter outside the region listed: ${r.id}`);
+    },
+  },
+  'GET /api/letter-recipients.xlsx': { request: () => get('/api/letter-recipients.xlsx?overdue=true'), allowed: 200 },
   'GET /api/letters': {
     request: () => get('/api/letters'),
     allowed: 200,

@@ -3,11 +3,21 @@
 // signature block and the copies (tembusan). pdfkit writes real text with the
 // standard PDF fonts (no embedding, no browser); a letter renders in a few ms.
 import fs from 'node:fs';
+import { inflateSync } from 'node:zlib';
 import PDFDocument from 'pdfkit';
 import { formatDateMedium } from '../../../common/format.ts';
 
 export interface LetterPdfInput {
-  letterhead: { institutionLines: string[]; unitName: string; address: string; phone: string; logoPath: string | null };
+  letterhead: {
+    institutionLines: string[];
+    unitName: string;
+    address: string;
+    phone: string;
+    /** The unit's uploaded logo (PNG or JPEG bytes), drawn at the left of the letterhead. */
+    logo?: Buffer | null;
+    /** Older letterheads: a logo file on disk (used when there are no logo bytes). */
+    logoPath: string | null;
+  };
   place: string;
   number: string | null;
   letterDate: string;
@@ -30,6 +40,36 @@ const NATURE: Record<LetterPdfInput['nature'], string> = {
 };
 
 const MM = 72 / 25.4;
+
+/**
+ * Whether pdfkit can draw these PNG or JPEG bytes. A PNG's image data is also
+ * inflated here: pdfkit decodes PNGs with transparency asynchronously, where a
+ * corrupt stream would surface outside any request.
+ */
+export function isDrawableLogo(bytes: Buffer, type: 'image/png' | 'image/jpeg'): boolean {
+  try {
+    if (type === 'image/png') {
+      const idat: Buffer[] = [];
+      let pos = 8;
+      let sawEnd = false;
+      while (pos + 8 <= bytes.length && !sawEnd) {
+        const length = bytes.readUInt32BE(pos);
+        const chunk = bytes.subarray(pos + 4, pos + 8).toString('latin1');
+        if (pos + 12 + length > bytes.length) return false;
+        if (chunk === 'IDAT') idat.push(bytes.subarray(pos + 8, pos + 8 + length));
+        sawEnd = chunk === 'IEND';
+        pos += 12 + length;
+      }
+      if (!sawEnd || idat.length === 0) return false;
+      inflateSync(Buffer.concat(idat));
+    }
+    // openImage parses the header (and a JPEG's markers) without drawing; it is missing from @types/pdfkit.
+    (new PDFDocument({ autoFirstPage: false }) as unknown as { openImage(src: Buffer): unknown }).openImage(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** Fills `{name}` placeholders; unknown ones stay as they are. */
 export function fillTemplate(template: string, values: Record<string, string>): string {
@@ -58,9 +98,10 @@ export function renderLetterPdf(input: LetterPdfInput): Promise<Buffer> {
   const top = doc.y;
   const logoSize = 22 * MM;
   let textLeft = left;
-  if (input.letterhead.logoPath && fs.existsSync(input.letterhead.logoPath)) {
+  const logo = input.letterhead.logo ?? (input.letterhead.logoPath && fs.existsSync(input.letterhead.logoPath) ? input.letterhead.logoPath : null);
+  if (logo) {
     try {
-      doc.image(input.letterhead.logoPath, left, top, { fit: [logoSize, logoSize] });
+      doc.image(logo, left, top, { fit: [logoSize, logoSize] });
       textLeft = left + logoSize + 4 * MM;
     } catch {
       // an unreadable logo leaves the letterhead without it

@@ -5,6 +5,7 @@ import {
   AddRecipientsSchema,
   CreateLetterSchema,
   CreateLetterUnitSchema,
+  LetterExportQuerySchema,
   LetterListQuerySchema,
   LetterListSchema,
   LetterSchema,
@@ -13,21 +14,30 @@ import {
   LetterUnitListSchema,
   LetterUnitSchema,
   PutLetterTemplateSchema,
+  RecipientExportQuerySchema,
+  RecipientListQuerySchema,
+  RecipientListSchema,
   UpdateLetterSchema,
   UpdateLetterUnitSchema,
   UpdateRecipientSchema,
 } from '../../../common/letters.ts';
+import { XLSX_TYPE, sendXlsx } from '../../platform/export/xlsx.ts';
+import { attachmentHeader, readUpload } from '../../platform/files/files.ts';
+import { requestLang } from '../../platform/http/lang.ts';
+import type { LetterRecipientService } from './letter-recipients.service.ts';
 import type { LetterUnitService } from './letter-units.service.ts';
 import type { LetterService } from './letters.service.ts';
 
 const errors = { 400: ErrorResponseSchema, 401: ErrorResponseSchema, 403: ErrorResponseSchema, 404: ErrorResponseSchema, 409: ErrorResponseSchema };
+const fileErrors = { ...errors, 413: ErrorResponseSchema, 415: ErrorResponseSchema };
+const exportErrors = { ...errors, 422: ErrorResponseSchema };
 const tags = ['letters'];
 const id = z.coerce.number().int().positive();
 const read = { access: { permission: 'letter.read' as const } };
 const manage = { access: { permission: 'letter.manage' as const } };
 
 export const letterRoutes =
-  (letters: LetterService, units: LetterUnitService): FastifyPluginAsyncZod =>
+  (letters: LetterService, units: LetterUnitService, recipients: LetterRecipientService): FastifyPluginAsyncZod =>
   async (app) => {
     // Issuing units (letterhead, number format) and their templates
     app.get(
@@ -68,11 +78,76 @@ export const letterRoutes =
       (req) => units.putTemplate(req.ctx(), req.params.id, req.params.type, req.body.body),
     );
 
+    // The letterhead logo (PNG or JPEG), drawn at the left of the kop surat
+    app.put(
+      '/api/letter-units/:id/logo',
+      {
+        config: manage,
+        schema: {
+          tags,
+          summary: 'Set the unit’s letterhead logo (multipart/form-data, field "file": PNG or JPEG)',
+          consumes: ['multipart/form-data'],
+          params: z.object({ id }),
+          response: { 200: LetterUnitSchema, ...fileErrors },
+        },
+      },
+      async (req) => units.putLogo(req.ctx(), req.params.id, await readUpload(req)),
+    );
+    app.get(
+      '/api/letter-units/:id/logo',
+      { config: read, schema: { tags, summary: 'The unit’s letterhead logo (image/png or image/jpeg)', params: z.object({ id }), produces: ['image/png', 'image/jpeg'], response: errors } },
+      async (req, reply) => {
+        const file = await units.logo(req.ctx(), req.params.id);
+        return reply
+          .header('content-type', file.contentType)
+          .header('content-disposition', attachmentHeader(file.originalName))
+          .header('x-content-type-options', 'nosniff')
+          .header('content-length', String(file.sizeBytes))
+          .header('cache-control', 'private, no-store')
+          .send(file.content as never); // bytes, not JSON
+      },
+    );
+    app.delete(
+      '/api/letter-units/:id/logo',
+      { config: manage, schema: { tags, summary: 'Remove the unit’s letterhead logo', params: z.object({ id }), response: { 200: LetterUnitSchema, ...errors } } },
+      (req) => units.deleteLogo(req.ctx(), req.params.id),
+    );
+
     // Letters
     app.get(
       '/api/letters',
       { config: read, schema: { tags, summary: 'The letter register of my region', querystring: LetterListQuerySchema, response: { 200: LetterListSchema, ...errors } } },
       (req) => letters.list(req.ctx(), req.query),
+    );
+    app.get(
+      '/api/letters.xlsx',
+      {
+        config: read,
+        schema: { tags, summary: 'The letter register as an Excel workbook: the list’s filters and sort, every row', querystring: LetterExportQuerySchema, produces: [XLSX_TYPE], response: exportErrors },
+      },
+      async (req, reply) => {
+        const { filename, bytes } = await letters.export(req.ctx(), req.query, requestLang(req));
+        return sendXlsx(reply, filename, bytes);
+      },
+    );
+    app.get(
+      '/api/letter-recipients',
+      {
+        config: read,
+        schema: { tags, summary: 'Recipients across my region’s letters (e.g. overdue=true&region=65.03: awaiting a response)', querystring: RecipientListQuerySchema, response: { 200: RecipientListSchema, ...errors } },
+      },
+      (req) => recipients.list(req.ctx(), req.query),
+    );
+    app.get(
+      '/api/letter-recipients.xlsx',
+      {
+        config: read,
+        schema: { tags, summary: 'Recipients across letters as an Excel workbook (the list’s filters, every row)', querystring: RecipientExportQuerySchema, produces: [XLSX_TYPE], response: exportErrors },
+      },
+      async (req, reply) => {
+        const { filename, bytes } = await recipients.export(req.ctx(), req.query, requestLang(req));
+        return sendXlsx(reply, filename, bytes);
+      },
     );
     app.post(
       '/api/letters',

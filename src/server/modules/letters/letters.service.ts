@@ -7,6 +7,7 @@ import type {
   AddRecipientsSchema,
   CreateLetterSchema,
   Letter,
+  LetterExportQuerySchema,
   LetterListQuerySchema,
   UpdateLetterSchema,
   UpdateRecipientSchema,
@@ -14,20 +15,24 @@ import type {
 import type { Config } from '../../config.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import type { Context } from '../../platform/auth/actor.ts';
-import { authorize } from '../../platform/auth/authorize.ts';
+import { authorize, can } from '../../platform/auth/authorize.ts';
 import type { Clock } from '../../platform/auth/clock.ts';
+import { scopeRoot } from '../../platform/auth/scope.ts';
 import { inTransaction, type Db, type Executor } from '../../platform/db/database.ts';
+import type { Lang } from '../../platform/errors/app-error.ts';
+import { EXPORT_MAX_ROWS, toXlsx } from '../../platform/export/xlsx.ts';
+import { readFile } from '../../platform/files/files.ts';
+import { findProgramme } from '../programmes/programmes.repository.ts';
+import { canSeeSite } from '../sites/sites.policy.ts';
 import { visibleUnit } from './letter-units.service.ts';
 import { letterError } from './letters.errors.ts';
+import { letterColumns } from './letters.export.ts';
 import { formatLetterNumber, yearOf } from './letters.numbering.ts';
 import { fillTemplate, renderLetterPdf } from './letters.pdf.ts';
 import { canSeeUnit, letterActions, scopeOf } from './letters.policy.ts';
 import * as repo from './letters.repository.ts';
 
 type LetterRow = repo.LetterRow;
-
-const DAY_MS = 86_400_000;
-const WIB_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta', year: 'numeric', month: '2-digit', day: '2-digit' });
 
 function isoDate(v: string | Date | null): string | null {
   if (v === null) return null;
@@ -49,8 +54,7 @@ export class LetterService {
 
   /** Recipients sent before this date and still unanswered are overdue. */
   private cutoff(): string {
-    const today = WIB_DATE.format(this.clock());
-    return new Date(Date.parse(`${today}T00:00:00Z`) - this.config.letterResponseDays * DAY_MS).toISOString().slice(0, 10);
+    return repo.overdueCutoff(repo.wibToday(this.clock()), this.config.letterResponseDays);
   }
 
   // ------------------------------------------------------------ letters
@@ -117,10 +121,50 @@ export class LetterService {
     if (missing.length > 0) throw letterError('letter.unknown_region', { code: missing.join(', ') });
   }
 
+  /** A linked programme and linked sites must exist and be visible to the caller (else a field error). */
+  private async checkLinks(db: Executor, ctx: Context, input: { programmeId?: number | null | undefined; siteIds?: number[] | undefined }) {
+    const { actor } = ctx;
+    if (input.programmeId !== undefined && input.programmeId !== null) {
+      const programme = can(actor, 'program.read') ? await findProgramme(db, input.programmeId, scopeOf(actor)) : undefined;
+      if (!programme)
+        throw letterError('letter.unknown_programme', { id: input.programmeId }, [
+          { field: 'body.programmeId', message: { id: 'program tidak ditemukan atau di luar wilayah Anda', en: 'no such programme within your region' } },
+        ]);
+    }
+    const siteIds = [...new Set(input.siteIds ?? [])];
+    if (siteIds.length > 0) {
+      const rows = await db.selectFrom('site').select(['id', 'region_code']).where('id', 'in', siteIds).execute();
+      const seen = new Set(rows.filter((r) => canSeeSite(actor, { regionCode: r.region_code })).map((r) => Number(r.id)));
+      const missing = siteIds.filter((id) => !seen.has(id));
+      if (missing.length > 0)
+        throw letterError(
+          'letter.unknown_site',
+          { id: missing.join(', ') },
+          missing.map((id) => ({
+            field: `body.siteIds.${input.siteIds!.indexOf(id)}`,
+            message: { id: 'lokalisasi tidak ditemukan atau di luar wilayah Anda', en: 'no such site within your region' },
+          })),
+        );
+    }
+  }
+
   async list(ctx: Context, query: z.output<typeof LetterListQuerySchema>) {
     authorize(ctx.actor, 'letter.read');
     const { rows, total } = await repo.listLetters(this.db, scopeOf(ctx.actor), query, this.cutoff());
     return { items: rows.map((l) => this.letterView(ctx, l)), total };
+  }
+
+  /** Every letter the list would show with these filters, as a workbook; the export is audited. */
+  async export(ctx: Context, query: z.output<typeof LetterExportQuerySchema>, lang: Lang): Promise<{ filename: string; bytes: Buffer }> {
+    authorize(ctx.actor, 'letter.read');
+    const scope = scopeOf(ctx.actor);
+    return inTransaction(this.db, async (tx) => {
+      const { rows, total } = await repo.listLetters(tx, scope, { ...query, limit: EXPORT_MAX_ROWS, offset: 0 }, this.cutoff());
+      if (total > EXPORT_MAX_ROWS) throw letterError('letter.export_too_large', { count: total, max: EXPORT_MAX_ROWS });
+      const bytes = await toXlsx(lang, [{ name: lang === 'id' ? 'Surat' : 'Letters', columns: letterColumns(lang), rows }]);
+      await audit(tx, ctx, { action: 'letter.exported', entityType: 'letter', regionCode: scopeRoot(scope), summary: { filter: query, rows: rows.length, format: 'xlsx' } });
+      return { filename: `surat-${repo.wibToday(this.clock())}.xlsx`, bytes };
+    });
   }
 
   async get(ctx: Context, id: number): Promise<Letter> {
@@ -134,6 +178,7 @@ export class LetterService {
     const id = await inTransaction(this.db, async (tx) => {
       const unit = await visibleUnit(tx, ctx, input.unitId);
       await this.checkRegions(tx, input.regionCodes);
+      await this.checkLinks(tx, ctx, input);
       // Without a body, the unit's template for this type (placeholders are filled in the PDF).
       const body = input.body ?? (await repo.findTemplate(tx, unit.id, input.type))?.body ?? '';
       const { id } = await tx
@@ -152,11 +197,11 @@ export class LetterService {
           copies_to: input.copiesTo,
           programme_id: input.programmeId,
           region_codes: input.regionCodes,
-          site_ids: input.siteIds,
           created_by: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
         })
         .returning('id')
         .executeTakeFirstOrThrow();
+      await repo.setLetterSites(tx, id, input.siteIds);
       await audit(tx, ctx, { action: 'letter.create', entityType: 'letter', entityId: id, regionCode: unit.region_code, summary: { type: input.type, unit: unit.code } });
       return id;
     });
@@ -169,6 +214,7 @@ export class LetterService {
       const letter = await this.lockForChange(tx, ctx, id);
       if (letter.status !== 'draft') throw letterError('letter.not_draft');
       await this.checkRegions(tx, input.regionCodes);
+      await this.checkLinks(tx, ctx, input);
       await tx
         .updateTable('letter')
         .set({
@@ -184,11 +230,11 @@ export class LetterService {
           copies_to: input.copiesTo,
           programme_id: input.programmeId,
           region_codes: input.regionCodes,
-          site_ids: input.siteIds,
           updated_at: this.clock(),
         })
         .where('id', '=', id)
         .execute();
+      if (input.siteIds !== undefined) await repo.setLetterSites(tx, id, input.siteIds);
       await audit(tx, ctx, { action: 'letter.update', entityType: 'letter', entityId: id, regionCode: letter.unit_region_code, summary: { fields: Object.keys(input) } });
     });
     return this.get(ctx, id);
@@ -240,10 +286,12 @@ export class LetterService {
       signatory_title: letter.signatory_title,
       recipient: recipients.map((r) => r.recipient).join(', '),
     };
+    // The uploaded logo (file store); else the older file name under DATA_DIR/letterheads.
+    const logo = unit.logo_file_id !== null ? ((await readFile(this.db, unit.logo_file_id))?.content ?? null) : null;
     const logoDir = path.join(this.config.dataDir, 'letterheads');
-    const logoPath = unit.logo_file ? path.join(logoDir, path.basename(unit.logo_file)) : null;
+    const logoPath = !logo && unit.logo_file ? path.join(logoDir, path.basename(unit.logo_file)) : null;
     const pdf = await renderLetterPdf({
-      letterhead: { institutionLines: unit.institution_lines, unitName: unit.name, address: unit.address, phone: unit.phone, logoPath },
+      letterhead: { institutionLines: unit.institution_lines, unitName: unit.name, address: unit.address, phone: unit.phone, logoPath, logo },
       place: unit.place,
       number: letter.number,
       letterDate,

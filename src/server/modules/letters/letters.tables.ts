@@ -10,6 +10,7 @@ export interface LetterUnitTable {
   address: Generated<string>;
   phone: Generated<string>;
   logo_file: string | null;
+  logo_file_id: number | null;
   place: Generated<string>;
   number_format: Generated<string>;
   created_at: Generated<Date>;
@@ -40,12 +41,18 @@ export interface LetterTable {
   copies_to: Generated<string[]>;
   programme_id: number | null;
   region_codes: Generated<string[]>;
-  site_ids: Generated<number[]>;
   status: Generated<'draft' | 'issued'>;
   issued_at: Date | null;
   created_by: number | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+}
+
+/** The sites a letter concerns (migration 0010), in the order they were given. */
+export interface LetterSiteTable {
+  letter_id: number;
+  site_id: number;
+  position: number;
 }
 
 export interface LetterRecipientTable {

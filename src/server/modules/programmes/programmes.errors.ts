@@ -28,6 +28,11 @@ export const programmeError = defineErrors({
     en: 'The status cannot change from "{from}" to "{to}".',
   },
   'programme.already_answered': { status: 409, id: 'Permintaan kesiapan ini sudah dijawab.', en: 'This readiness request was already answered.' },
+  'programme.export_too_large': {
+    status: 422,
+    id: 'Terlalu banyak baris untuk diekspor ({count}; paling banyak {max}). Persempit saringan.',
+    en: 'Too many rows to export ({count}; at most {max}). Narrow the filters.',
+  },
   'programme.answer_before_request': {
     status: 400,
     id: 'Tanggal jawaban tidak boleh sebelum tanggal permintaan.',

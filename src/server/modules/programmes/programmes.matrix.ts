@@ -57,6 +57,11 @@ export const rows: MatrixRows = {
       for (const r of res.json().items) if (!r.regionCode.startsWith(OWN)) throw new Error(`regional row outside the region listed: ${r.regionCode}`);
     },
   },
+  'GET /api/programmes/:id/regions.xlsx': {
+    request: async (fx, _c, rel) => get(`/api/programmes/${await programmeFor(fx, rel)}/regions.xlsx?status=not_started`),
+    allowed: 200,
+    otherRegion: 404,
+  },
   'POST /api/programmes/:id/regions': {
     request: async (fx, _c, rel) => ({ method: 'POST', url: `/api/programmes/${await programmeFor(fx, rel)}/regions`, payload: { regionCode: '65.71' } }),
     allowed: 403,

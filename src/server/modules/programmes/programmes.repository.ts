@@ -4,6 +4,7 @@ import type { Scope } from '../../../common/auth.ts';
 import type { RegionStatus } from '../../../common/programmes.ts';
 import { scopeFilter } from '../../platform/auth/scope.ts';
 import type { Executor } from '../../platform/db/database.ts';
+import { escapeLike } from '../../platform/db/like.ts';
 
 export interface ProgrammeRow {
   id: number;
@@ -49,13 +50,23 @@ function programmes(db: Executor) {
 export async function listProgrammes(
   db: Executor,
   scope: Scope | null,
-  f: { level?: 'national' | 'province' | undefined; parentId?: number | undefined; limit: number; offset: number },
+  f: { level?: 'national' | 'province' | undefined; parentId?: number | undefined; q?: string | undefined; sort?: string; limit: number; offset: number },
 ) {
   let q = programmes(db).where(programmeVisible(scope));
   if (f.level) q = q.where('p.level', '=', f.level);
   if (f.parentId) q = q.where('p.parent_id', '=', f.parentId);
+  if (f.q) {
+    const pattern = `%${escapeLike(f.q)}%`;
+    q = q.where((eb) => eb.or([eb('p.name', 'ilike', pattern), eb('p.owner', 'ilike', pattern)]));
+  }
+  const sort = f.sort ?? 'level';
+  const dir = sort.startsWith('-') ? sql`desc` : sql`asc`;
+  const ordered =
+    sort === 'level'
+      ? q.orderBy('p.level').orderBy('p.region_code')
+      : q.orderBy(sql`${sql.ref(sort.replace(/^-/, '') === 'name' ? 'p.name' : 'p.target_date')} ${dir} nulls last`);
   const [rows, count] = await Promise.all([
-    q.orderBy('p.level').orderBy('p.region_code').orderBy('p.id').limit(f.limit).offset(f.offset).execute(),
+    ordered.orderBy('p.id').limit(f.limit).offset(f.offset).execute(),
     q.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { rows: rows as ProgrammeRow[], total: Number(count.n) };
@@ -90,10 +101,25 @@ export async function listProgrammeRegions(
   db: Executor,
   programmeId: number,
   scope: Scope | null,
-  f: { status?: RegionStatus | undefined; sort: keyof typeof SORT_COLUMNS; order: 'asc' | 'desc'; limit: number; offset: number },
+  f: {
+    status?: RegionStatus | undefined;
+    q?: string | undefined;
+    targetFrom?: string | undefined;
+    targetTo?: string | undefined;
+    sort: keyof typeof SORT_COLUMNS;
+    order: 'asc' | 'desc';
+    limit: number;
+    offset: number;
+  },
 ) {
   let q = regions(db).where('pr.programme_id', '=', programmeId).where(scope ? scopeFilter(scope, 'pr.region_code') : sql<SqlBool>`true`);
   if (f.status) q = q.where('pr.status', '=', f.status);
+  if (f.q) {
+    const pattern = `%${escapeLike(f.q)}%`;
+    q = q.where((eb) => eb.or([eb('r.name', 'ilike', pattern), eb('pr.region_code', 'like', `${escapeLike(f.q!)}%`)]));
+  }
+  if (f.targetFrom) q = q.where('pr.target_date', '>=', f.targetFrom);
+  if (f.targetTo) q = q.where('pr.target_date', '<=', f.targetTo);
   const dir = f.order === 'desc' ? sql`desc` : sql`asc`;
   const orderExpr = f.sort === 'status' ? STATUS_ORDER : sql.ref(SORT_COLUMNS[f.sort]);
   const [rows, count] = await Promise.all([
@@ -114,19 +140,37 @@ export async function findProgrammeRegion(db: Executor, id: number, scope: Scope
   return (await q.executeTakeFirst()) as ProgrammeRegionRow | undefined;
 }
 
-export async function statusHistory(db: Executor, programmeRegionId: number) {
-  return db
-    .selectFrom('programme_region_status_change as c')
-    .leftJoin('app_user as u', 'u.id', 'c.changed_by')
-    .select(['c.id', 'c.from_status', 'c.to_status', 'c.changed_at', 'c.changed_by', 'u.username', 'c.reason', 'c.evidence', 'c.evidence_ref'])
-    .where('c.programme_region_id', '=', programmeRegionId)
-    .orderBy('c.changed_at')
-    .orderBy('c.id')
-    .execute();
+export async function statusHistory(db: Executor, programmeRegionId: number, f: { order?: 'asc' | 'desc'; limit?: number; offset?: number } = {}) {
+  const q = db.selectFrom('programme_region_status_change as c').where('c.programme_region_id', '=', programmeRegionId);
+  const dir = f.order ?? 'asc';
+  const [rows, count] = await Promise.all([
+    q
+      .leftJoin('app_user as u', 'u.id', 'c.changed_by')
+      .select(['c.id', 'c.from_status', 'c.to_status', 'c.changed_at', 'c.changed_by', 'u.username', 'c.reason', 'c.evidence', 'c.evidence_ref'])
+      .orderBy('c.changed_at', dir)
+      .orderBy('c.id', dir)
+      .limit(f.limit ?? 500)
+      .offset(f.offset ?? 0)
+      .execute(),
+    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
 }
 
-export async function readinessRequests(db: Executor, programmeRegionId: number) {
-  return db.selectFrom('readiness_request').selectAll().where('programme_region_id', '=', programmeRegionId).orderBy('asked_at').orderBy('id').execute();
+export async function readinessRequests(db: Executor, programmeRegionId: number, f: { answered?: boolean | undefined; limit?: number; offset?: number } = {}) {
+  let q = db.selectFrom('readiness_request').where('programme_region_id', '=', programmeRegionId);
+  if (f.answered !== undefined) q = q.where('answered_at', f.answered ? 'is not' : 'is', null);
+  const [rows, count] = await Promise.all([
+    q
+      .selectAll()
+      .orderBy('asked_at')
+      .orderBy('id')
+      .limit(f.limit ?? 500)
+      .offset(f.offset ?? 0)
+      .execute(),
+    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
 }
 
 export async function findReadinessRequest(db: Executor, id: number) {

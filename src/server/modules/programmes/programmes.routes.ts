@@ -9,16 +9,21 @@ import {
   CreateReadinessRequestSchema,
   ProgrammeListQuerySchema,
   ProgrammeListSchema,
+  ProgrammeRegionExportQuerySchema,
   ProgrammeRegionListQuerySchema,
   ProgrammeRegionListSchema,
   ProgrammeRegionViewSchema,
   ProgrammeViewSchema,
+  ReadinessListQuerySchema,
   ReadinessListSchema,
   ReadinessRequestViewSchema,
+  StatusHistoryQuerySchema,
   StatusHistorySchema,
   UpdateProgrammeRegionSchema,
   UpdateProgrammeSchema,
 } from '../../../common/programmes.ts';
+import { XLSX_TYPE, sendXlsx } from '../../platform/export/xlsx.ts';
+import { requestLang } from '../../platform/http/lang.ts';
 import type { ProgrammeService } from './programmes.service.ts';
 
 const errors = { 400: ErrorResponseSchema, 401: ErrorResponseSchema, 403: ErrorResponseSchema, 404: ErrorResponseSchema, 409: ErrorResponseSchema };
@@ -58,6 +63,24 @@ export const programmeRoutes =
       },
       (req) => programmes.listRegions(req.ctx(), req.params.id, req.query),
     );
+    app.get(
+      '/api/programmes/:id/regions.xlsx',
+      {
+        config: read,
+        schema: {
+          tags,
+          summary: 'Regencies/cities of a programme as an Excel workbook: the list’s filters and sort, every row',
+          params: idParams,
+          querystring: ProgrammeRegionExportQuerySchema,
+          produces: [XLSX_TYPE],
+          response: { ...errors, 422: ErrorResponseSchema },
+        },
+      },
+      async (req, reply) => {
+        const { filename, bytes } = await programmes.exportRegions(req.ctx(), req.params.id, req.query, requestLang(req));
+        return sendXlsx(reply, filename, bytes);
+      },
+    );
     app.post(
       '/api/programmes/:id/regions',
       { config: manage, schema: { tags, summary: 'Add a regency/city with its target date to a provincial programme', params: idParams, body: AddProgrammeRegionSchema, response: { 200: ProgrammeRegionViewSchema, ...errors } } },
@@ -80,13 +103,19 @@ export const programmeRoutes =
     );
     app.get(
       '/api/programme-regions/:id/history',
-      { config: read, schema: { tags, summary: 'Status history: who, when, why and the evidence', params: idParams, response: { 200: StatusHistorySchema, ...errors } } },
-      (req) => programmes.history(req.ctx(), req.params.id),
+      {
+        config: read,
+        schema: { tags, summary: 'Status history: who, when, why and the evidence (order, pages)', params: idParams, querystring: StatusHistoryQuerySchema, response: { 200: StatusHistorySchema, ...errors } },
+      },
+      (req) => programmes.history(req.ctx(), req.params.id, req.query),
     );
     app.get(
       '/api/programme-regions/:id/readiness',
-      { config: read, schema: { tags, summary: 'Readiness requests to the local government', params: idParams, response: { 200: ReadinessListSchema, ...errors } } },
-      (req) => programmes.listReadiness(req.ctx(), req.params.id),
+      {
+        config: read,
+        schema: { tags, summary: 'Readiness requests to the local government (answered or open, pages)', params: idParams, querystring: ReadinessListQuerySchema, response: { 200: ReadinessListSchema, ...errors } },
+      },
+      (req) => programmes.listReadiness(req.ctx(), req.params.id, req.query),
     );
     app.post(
       '/api/programme-regions/:id/readiness',

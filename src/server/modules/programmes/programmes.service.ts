@@ -10,11 +10,13 @@ import {
   type CreateProgrammeSchema,
   type CreateReadinessRequestSchema,
   type ProgrammeListQuerySchema,
+  type ProgrammeRegionExportQuerySchema,
   type ProgrammeRegionListQuerySchema,
   type ProgrammeRegionView,
   type ProgrammeView,
+  type ReadinessListQuerySchema,
   type ReadinessRequestView,
-  type RegionStatus,
+  type StatusHistoryQuerySchema,
   type UpdateProgrammeRegionSchema,
   type UpdateProgrammeSchema,
 } from '../../../common/programmes.ts';
@@ -24,9 +26,11 @@ import { authError } from '../../platform/auth/auth.errors.ts';
 import { authorize } from '../../platform/auth/authorize.ts';
 import type { Clock } from '../../platform/auth/clock.ts';
 import { inTransaction, type Db, type Executor } from '../../platform/db/database.ts';
-import type { Localized } from '../../platform/errors/app-error.ts';
+import type { Lang } from '../../platform/errors/app-error.ts';
+import { EXPORT_MAX_ROWS, toXlsx } from '../../platform/export/xlsx.ts';
 import { notify } from '../notifications/notifications.service.ts';
 import { programmeError } from './programmes.errors.ts';
+import { programmeRegionColumns, STATUS_LABELS } from './programmes.export.ts';
 import { canManageProgramme, canManageRegion, isNational, programmeActions, regionActions } from './programmes.policy.ts';
 import {
   findProgramme,
@@ -41,16 +45,8 @@ import {
   type ProgrammeRow,
 } from './programmes.repository.ts';
 
-export const STATUS_LABELS: Record<RegionStatus, Localized> = {
-  not_started: { id: 'belum dimulai', en: 'not started' },
-  preparing: { id: 'persiapan', en: 'preparing' },
-  awaiting_readiness: { id: 'menunggu kesiapan pemda', en: 'awaiting local-government readiness' },
-  scheduled: { id: 'terjadwal', en: 'scheduled' },
-  closing: { id: 'penutupan berlangsung', en: 'closing' },
-  closed: { id: 'ditutup', en: 'closed' },
-  monitoring: { id: 'pemantauan pascapenutupan', en: 'post-closure monitoring' },
-  reopened: { id: 'dibuka kembali', en: 'reopened' },
-};
+
+export { STATUS_LABELS };
 
 type ReadinessRow = NonNullable<Awaited<ReturnType<typeof findReadinessRequest>>>;
 
@@ -213,6 +209,26 @@ export class ProgrammeService {
     return { items: rows.map((r) => this.regionView(ctx, r)), total };
   }
 
+  /** Every regency/city the list would show with these filters, as a workbook; the export is audited. */
+  async exportRegions(ctx: Context, programmeId: number, query: z.output<typeof ProgrammeRegionExportQuerySchema>, lang: Lang) {
+    authorize(ctx.actor, 'program.read');
+    return inTransaction(this.db, async (tx) => {
+      const p = await this.programme(tx, ctx, programmeId);
+      const { rows, total } = await listProgrammeRegions(tx, programmeId, this.scope(ctx), { ...query, limit: EXPORT_MAX_ROWS, offset: 0 });
+      if (total > EXPORT_MAX_ROWS) throw programmeError('programme.export_too_large', { count: total, max: EXPORT_MAX_ROWS });
+      const bytes = await toXlsx(lang, [{ name: p.name, columns: programmeRegionColumns(lang), rows }]);
+      const scope = this.scope(ctx);
+      await audit(tx, ctx, {
+        action: 'programme_region.exported',
+        entityType: 'programme',
+        entityId: programmeId,
+        regionCode: scope && scope.level !== 'national' ? scope.code : p.region_code,
+        summary: { filter: query, rows: rows.length, format: 'xlsx' },
+      });
+      return { filename: `program-${programmeId}-wilayah-${new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(this.clock())}.xlsx`, bytes };
+    });
+  }
+
   async getRegion(ctx: Context, id: number): Promise<ProgrammeRegionView> {
     authorize(ctx.actor, 'program.read');
     return this.regionView(ctx, await this.region(this.db, ctx, id));
@@ -317,11 +333,12 @@ export class ProgrammeService {
     return this.getRegion(ctx, id);
   }
 
-  async history(ctx: Context, id: number) {
+  async history(ctx: Context, id: number, query: Partial<z.output<typeof StatusHistoryQuerySchema>> = {}) {
     authorize(ctx.actor, 'program.read');
     await this.region(this.db, ctx, id);
-    const rows = await statusHistory(this.db, id);
+    const { rows, total } = await statusHistory(this.db, id, query);
     return {
+      total,
       items: rows.map((c) => ({
         id: c.id,
         from: c.from_status,
@@ -337,10 +354,11 @@ export class ProgrammeService {
 
   // --- readiness of the local government -----------------------------------
 
-  async listReadiness(ctx: Context, id: number) {
+  async listReadiness(ctx: Context, id: number, query: Partial<z.output<typeof ReadinessListQuerySchema>> = {}) {
     authorize(ctx.actor, 'program.read');
     await this.region(this.db, ctx, id);
-    return { items: (await readinessRequests(this.db, id)).map((r) => this.readinessView(r)) };
+    const { rows, total } = await readinessRequests(this.db, id, query);
+    return { items: rows.map((r) => this.readinessView(r)), total };
   }
 
   async requestReadiness(ctx: Context, id: number, input: z.output<typeof CreateReadinessRequestSchema>): Promise<ReadinessRequestView> {

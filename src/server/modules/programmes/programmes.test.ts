@@ -246,3 +246,90 @@ test('monitoring can reopen; a "not ready" answer sends the regency back to prep
   await call(province, { method: 'POST', url: `/api/readiness-requests/${asked.id}/answer`, payload: { answeredAt: '2018-06-01', answer: 'not_ready', answeredBy: 'Dinsos Kota Tarakan' } });
   assert.equal((await move(province, tarakan.id, 'preparing', 'Pemkot Tarakan belum siap; anggaran pemulangan belum ada')).statusCode, 200);
 });
+
+/** The rows of a workbook's first sheet as arrays of cell values (row 1: the headers). */
+async function sheetRows(bytes: Buffer): Promise<unknown[][]> {
+  const { default: ExcelJS } = await import('exceljs');
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(bytes as unknown as ArrayBuffer);
+  const rows: unknown[][] = [];
+  book.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+  return rows;
+}
+
+test('regions: filters (status, name, target dates) in the list and the same rows in the xlsx export, headers in my language, audited', async (t) => {
+  const { app, call, province, kaltara, addRegion, move } = await setup(t);
+  const nunukan = await addRegion('65.03', '2018-07-31');
+  await addRegion('65.01', '2018-03-31');
+  const tarakan = await addRegion('65.71', '2018-12-28');
+  await move(province, nunukan.id, 'preparing');
+  await move(province, tarakan.id, 'preparing');
+  const base = `/api/programmes/${kaltara.id}/regions`;
+
+  const listed = await call(province, { method: 'GET', url: `${base}?status=preparing&targetFrom=2018-06-01&sort=target_date&order=desc` });
+  assert.equal(listed.statusCode, 200, listed.body);
+  assert.deepEqual(listed.json().items.map((r: { regionCode: string }) => r.regionCode), ['65.71', '65.03']);
+  assert.equal(listed.json().total, 2);
+  const byName = await call(province, { method: 'GET', url: `${base}?q=tarakan` });
+  assert.deepEqual(byName.json().items.map((r: { regionCode: string }) => r.regionCode), ['65.71']);
+
+  const xlsx = await call(province, { method: 'GET', url: `${base}.xlsx?status=preparing&targetFrom=2018-06-01&sort=target_date&order=desc&limit=1`, lang: 'en' });
+  assert.equal(xlsx.statusCode, 200, xlsx.body);
+  assert.match(String(xlsx.headers['content-type']), /spreadsheetml/);
+  assert.match(String(xlsx.headers['content-disposition']), /attachment; filename="program-\d+-wilayah-2018-05-18\.xlsx"/);
+  const rows = await sheetRows(xlsx.rawPayload);
+  assert.deepEqual(rows[0], ['Region code', 'Regency/city', 'Status', 'Target date', 'Status changed (WIB)']);
+  assert.deepEqual(rows.slice(1).map((r) => [r[0], r[2]]), [
+    ['65.71', 'Preparing'],
+    ['65.03', 'Preparing'],
+  ], 'every matching row (limit is not part of an export), sorted as asked');
+  assert.ok(rows[1]![3] instanceof Date && (rows[1]![3] as Date).toISOString().startsWith('2018-12-28'), 'target dates are real dates');
+
+  const indonesian = await sheetRows((await call(province, { method: 'GET', url: `${base}.xlsx` })).rawPayload);
+  assert.deepEqual(indonesian[0]!.slice(0, 3), ['Kode wilayah', 'Kabupaten/kota', 'Status']);
+  assert.equal(indonesian.length, 4);
+
+  // A regency officer exports only their own row; another province's programme is not found.
+  const nunukanOfficer = await asUser(app, { roles: ['regency_officer'], scope: '65.03' });
+  const own = await sheetRows((await call(nunukanOfficer, { method: 'GET', url: `${base}.xlsx` })).rawPayload);
+  assert.deepEqual(own.slice(1).map((r) => r[0]), ['65.03']);
+  const bad = await call(province, { method: 'GET', url: `${base}.xlsx?status=unknown` });
+  assert.equal(bad.json().error.fields[0].field, 'query.status');
+
+  const auditor = await asUser(app, { roles: ['auditor'], scope: 'national' });
+  const events = (await app.inject({ method: 'GET', url: '/api/audit?action=programme_region.exported', headers: auditor.headers })).json();
+  assert.equal(events.total, 3);
+  const first = events.items.find((e: { summary: { rows: number } }) => e.summary.rows === 2);
+  assert.deepEqual(first.summary.filter, { status: 'preparing', targetFrom: '2018-06-01', sort: 'target_date', order: 'desc' });
+});
+
+test('status history and readiness requests page and filter on the server', async (t) => {
+  const { call, province, addRegion, move } = await setup(t);
+  const tarakan = await addRegion('65.71');
+  for (const to of ['preparing', 'awaiting_readiness', 'preparing']) assert.equal((await move(province, tarakan.id, to)).statusCode, 200);
+  const page = await call(province, { method: 'GET', url: `/api/programme-regions/${tarakan.id}/history?order=desc&limit=2` });
+  assert.equal(page.statusCode, 200, page.body);
+  assert.equal(page.json().total, 3);
+  assert.deepEqual(page.json().items.map((c: { from: string; to: string }) => `${c.from}>${c.to}`), ['awaiting_readiness>preparing', 'preparing>awaiting_readiness']);
+
+  const ask = (askedAt: string) =>
+    call(province, { method: 'POST', url: `/api/programme-regions/${tarakan.id}/readiness`, payload: { askedAt, askedOf: 'Pemerintah Kota Tarakan', question: 'Apakah pemkot siap menutup lokalisasi?' } });
+  const first = (await ask('2018-05-20')).json();
+  await ask('2018-06-20');
+  await call(province, { method: 'POST', url: `/api/readiness-requests/${first.id}/answer`, payload: { answeredAt: '2018-06-01', answer: 'not_ready', answeredBy: 'Sekretaris Daerah' } });
+  const open = await call(province, { method: 'GET', url: `/api/programme-regions/${tarakan.id}/readiness?answered=false` });
+  assert.deepEqual(open.json().items.map((r: { askedAt: string }) => r.askedAt), ['2018-06-20']);
+  assert.equal(open.json().total, 1);
+  const all = await call(province, { method: 'GET', url: `/api/programme-regions/${tarakan.id}/readiness` });
+  assert.equal(all.json().total, 2);
+});
+
+test('programmes list: search by name or owner and sort by target date', async (t) => {
+  const { call, province, minister, national } = await setup(t);
+  const found = await call(province, { method: 'GET', url: '/api/programmes?q=kaltara' });
+  assert.deepEqual(found.json().items.map((p: { name: string }) => p.name), ['Kaltara Bebas Lokalisasi 2018']);
+  const byOwner = await call(province, { method: 'GET', url: '/api/programmes?q=kemensos' });
+  assert.deepEqual(byOwner.json().items.map((p: { id: number }) => p.id), [national.id]);
+  const sorted = await call(minister, { method: 'GET', url: '/api/programmes?sort=target_date' });
+  assert.deepEqual(sorted.json().items.map((p: { targetDate: string }) => p.targetDate), ['2018-12-31', '2019-12-31']);
+});

@@ -15,4 +15,9 @@ export const siteError = defineErrors({
     en: 'The closure decree date cannot be after the closure date.',
   },
   'site.evidence_not_found': { status: 404, id: 'Bukti tidak ditemukan.', en: 'Evidence not found.' },
+  'site.export_too_large': {
+    status: 422,
+    id: 'Terlalu banyak baris untuk diekspor ({count}; paling banyak {max}). Persempit saringan.',
+    en: 'Too many rows to export ({count}; at most {max}). Narrow the filters.',
+  },
 });

@@ -51,6 +51,12 @@ export const rows: MatrixRows = {
       for (const s of res.json().items) assert.ok(s.regencyCode.startsWith(OWN), `site outside the region listed: ${s.code}`);
     },
   },
+  'GET /api/sites.xlsx': { request: () => get('/api/sites.xlsx?status=open'), allowed: 200 },
+  'GET /api/sites/:id/head-counts.xlsx': {
+    request: async (fx, _c, rel) => get(`/api/sites/${await site(fx, rel)}/head-counts.xlsx`),
+    allowed: 200,
+    otherRegion: 404,
+  },
   'POST /api/sites': {
     request: (_fx, _c, rel) => ({ method: 'POST', url: '/api/sites', payload: { name: 'Lokalisasi Baru', regionCode: region(rel) } }),
     allowed: 200,

@@ -16,12 +16,21 @@ export interface SiteFilter {
   q?: string | undefined;
   regency?: string | undefined;
   status?: string | undefined;
+  closedFrom?: string | undefined;
+  closedTo?: string | undefined;
   sort: string;
   limit: number;
   offset: number;
 }
 
-const SORT_COLUMNS = { code: 's.code', name: 's.name', status: 's.status', updatedAt: 's.updated_at' } as const;
+const SORT_COLUMNS = {
+  code: 's.code',
+  name: 's.name',
+  status: 's.status',
+  updatedAt: 's.updated_at',
+  closureDate: 's.closure_date',
+  latestWorkers: 'latest.workers',
+} as const;
 
 function sites(db: Executor) {
   return db
@@ -45,14 +54,18 @@ export async function listSites(db: Executor, scope: Scope | null, f: SiteFilter
   if (scope) q = q.where(scopeFilter(scope, 's.regency_code'));
   if (f.q) {
     const pattern = `%${escapeLike(f.q)}%`;
-    q = q.where((eb) => eb.or([eb('s.name', 'ilike', pattern), eb(sql<string>`array_to_string(s.local_names, ' ')`, 'ilike', pattern)]));
+    q = q.where((eb) =>
+      eb.or([eb('s.code', 'ilike', pattern), eb('s.name', 'ilike', pattern), eb(sql<string>`array_to_string(s.local_names, ' ')`, 'ilike', pattern)]),
+    );
   }
   if (f.regency) q = q.where(scopeFilter({ level: 'regency', code: f.regency } as Scope, 's.region_code'));
   if (f.status) q = q.where('s.status', '=', f.status as SiteRow['status']);
-  const desc = f.sort.startsWith('-');
-  const column = SORT_COLUMNS[f.sort.replace(/^-/, '') as keyof typeof SORT_COLUMNS];
+  if (f.closedFrom) q = q.where('s.closure_date', '>=', f.closedFrom);
+  if (f.closedTo) q = q.where('s.closure_date', '<=', f.closedTo);
+  const dir = f.sort.startsWith('-') ? sql`desc` : sql`asc`;
+  const column = sql.ref(SORT_COLUMNS[f.sort.replace(/^-/, '') as keyof typeof SORT_COLUMNS] ?? 's.code');
   const [rows, count] = await Promise.all([
-    q.orderBy(column, desc ? 'desc' : 'asc').orderBy('s.id').limit(f.limit).offset(f.offset).execute(),
+    q.orderBy(sql`${column} ${dir} nulls last`).orderBy('s.id').limit(f.limit).offset(f.offset).execute(),
     q.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { rows: rows as SiteRow[], total: Number(count.n) };
@@ -103,8 +116,32 @@ export async function headCountsOf(db: Executor, siteId: number): Promise<Select
   return db.selectFrom('site_head_count').selectAll().where('site_id', '=', siteId).orderBy('counted_on').orderBy('id').execute();
 }
 
-export async function visitsOf(db: Executor, siteId: number): Promise<Selectable<SiteMonitoringVisitTable>[]> {
-  return db.selectFrom('site_monitoring_visit').selectAll().where('site_id', '=', siteId).orderBy('visited_on').orderBy('id').execute();
+export interface VisitFilter {
+  finding?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  order?: 'asc' | 'desc';
+  limit?: number;
+  offset?: number;
+}
+
+export async function visitsOf(db: Executor, siteId: number, f: VisitFilter = {}): Promise<{ rows: Selectable<SiteMonitoringVisitTable>[]; total: number }> {
+  let q = db.selectFrom('site_monitoring_visit').where('site_id', '=', siteId);
+  if (f.finding) q = q.where('finding', '=', f.finding as Selectable<SiteMonitoringVisitTable>['finding']);
+  if (f.from) q = q.where('visited_on', '>=', f.from);
+  if (f.to) q = q.where('visited_on', '<=', f.to);
+  const dir = f.order ?? 'asc';
+  const [rows, count] = await Promise.all([
+    q
+      .selectAll()
+      .orderBy('visited_on', dir)
+      .orderBy('id', dir)
+      .limit(f.limit ?? 500)
+      .offset(f.offset ?? 0)
+      .execute(),
+    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
 }
 
 export async function evidenceOf(db: Executor, siteId: number, stage?: SiteStage) {

@@ -6,17 +6,23 @@ import {
   AddMonitoringVisitSchema,
   CreateSiteSchema,
   EvidenceListSchema,
+  HeadCountExportQuerySchema,
+  HeadCountListQuerySchema,
   HeadCountListSchema,
+  MonitoringVisitListQuerySchema,
   MonitoringVisitListSchema,
   RecordClosureSchema,
   SetMilestoneSchema,
+  SiteExportQuerySchema,
   SiteListQuerySchema,
   SiteListSchema,
   SiteSchema,
   SiteStageSchema,
   UpdateSiteSchema,
 } from '../../../common/sites.ts';
+import { XLSX_TYPE, sendXlsx } from '../../platform/export/xlsx.ts';
 import { attachmentHeader, readUpload } from '../../platform/files/files.ts';
+import { requestLang } from '../../platform/http/lang.ts';
 import type { SiteService } from './sites.service.ts';
 
 const errors = {
@@ -27,6 +33,7 @@ const errors = {
   409: ErrorResponseSchema,
 };
 const fileErrors = { ...errors, 413: ErrorResponseSchema, 415: ErrorResponseSchema };
+const exportErrors = { ...errors, 422: ErrorResponseSchema };
 const tags = ['sites'];
 const read = { access: { permission: 'site.read' as const } };
 const manage = { access: { permission: 'site.manage' as const } };
@@ -40,6 +47,17 @@ export const siteRoutes =
       '/api/sites',
       { config: read, schema: { tags, summary: 'Sites in my region (filter, sort, pages)', querystring: SiteListQuerySchema, response: { 200: SiteListSchema, ...errors } } },
       (req) => sites.list(req.ctx(), req.query),
+    );
+    app.get(
+      '/api/sites.xlsx',
+      {
+        config: read,
+        schema: { tags, summary: 'Sites as an Excel workbook: the list’s filters and sort, every row', querystring: SiteExportQuerySchema, produces: [XLSX_TYPE], response: exportErrors },
+      },
+      async (req, reply) => {
+        const { filename, bytes } = await sites.export(req.ctx(), req.query, requestLang(req));
+        return sendXlsx(reply, filename, bytes);
+      },
     );
     app.post(
       '/api/sites',
@@ -66,8 +84,28 @@ export const siteRoutes =
     );
     app.get(
       '/api/sites/:id/head-counts',
-      { config: read, schema: { tags, summary: 'Head-count history, oldest first, with the change from the previous count', params: Id, response: { 200: HeadCountListSchema, ...errors } } },
-      (req) => sites.headCounts(req.ctx(), req.params.id),
+      {
+        config: read,
+        schema: {
+          tags,
+          summary: 'Head-count history, oldest first, with the change from the previous count (filter, order, pages)',
+          params: Id,
+          querystring: HeadCountListQuerySchema,
+          response: { 200: HeadCountListSchema, ...errors },
+        },
+      },
+      (req) => sites.headCounts(req.ctx(), req.params.id, req.query),
+    );
+    app.get(
+      '/api/sites/:id/head-counts.xlsx',
+      {
+        config: read,
+        schema: { tags, summary: 'A site’s head counts as an Excel workbook (the list’s filters, every row)', params: Id, querystring: HeadCountExportQuerySchema, produces: [XLSX_TYPE], response: exportErrors },
+      },
+      async (req, reply) => {
+        const { filename, bytes } = await sites.exportHeadCounts(req.ctx(), req.params.id, req.query, requestLang(req));
+        return sendXlsx(reply, filename, bytes);
+      },
     );
     app.post(
       '/api/sites/:id/head-counts',
@@ -81,8 +119,11 @@ export const siteRoutes =
     );
     app.get(
       '/api/sites/:id/monitoring-visits',
-      { config: read, schema: { tags, summary: 'Post-closure monitoring visits', params: Id, response: { 200: MonitoringVisitListSchema, ...errors } } },
-      (req) => sites.visits(req.ctx(), req.params.id),
+      {
+        config: read,
+        schema: { tags, summary: 'Post-closure monitoring visits (filter, order, pages)', params: Id, querystring: MonitoringVisitListQuerySchema, response: { 200: MonitoringVisitListSchema, ...errors } },
+      },
+      (req) => sites.visits(req.ctx(), req.params.id, req.query),
     );
     app.post(
       '/api/sites/:id/monitoring-visits',

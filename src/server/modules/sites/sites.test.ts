@@ -238,3 +238,106 @@ test('validation errors name the field', async (t) => {
   const closure = await as(officer).post(`/api/sites/${site.id}/closure`, { decreeNumber: 'SK 1', decreeDate: '2019-02-01', closureDate: '2019-01-10' });
   assert.deepEqual(closure.json().error.fields.map((f: { field: string }) => f.field), ['body.decreeDate']);
 });
+
+/** The rows of a workbook's first sheet as arrays of cell values (row 1: the headers). */
+async function sheetRows(bytes: Buffer): Promise<unknown[][]> {
+  const { default: ExcelJS } = await import('exceljs');
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(bytes as unknown as ArrayBuffer);
+  const rows: unknown[][] = [];
+  book.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+  return rows;
+}
+
+test('sites.xlsx: the list’s filters and sort, every row, headers in my language; the export is audited', async (t) => {
+  const { app, as, officer } = await setup(t);
+  for (const name of ['Delta', 'Alfa', 'Charlie']) await makeSite(app, '65.03.01', { name });
+  await makeSite(app, '65.03.02', { name: 'Foxtrot', closed: true });
+  await makeSite(app, '65.01.01', { name: 'Bulungan Alfa' }); // outside the officer's scope
+  const list = (await as(officer).get('/api/sites?status=open&sort=-name&limit=1')).json();
+  assert.deepEqual([list.items[0].name, list.total], ['Delta', 3]);
+
+  const en = await app.inject({ method: 'GET', url: '/api/sites.xlsx?status=open&sort=-name&limit=1', headers: { ...officer.headers, 'accept-language': 'en' } });
+  assert.equal(en.statusCode, 200, en.body);
+  assert.equal(en.headers['content-type'], 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  assert.match(String(en.headers['content-disposition']), /^attachment; filename="lokalisasi-\d{4}-\d{2}-\d{2}\.xlsx"/);
+  const rows = await sheetRows(en.rawPayload);
+  assert.deepEqual(rows[0]!.slice(0, 6), ['Code', 'Name', 'Local names', 'Regency/city', 'Region code', 'Status']);
+  assert.deepEqual(rows.slice(1).map((r) => [r[1], r[5]]), [
+    ['Delta', 'Open'],
+    ['Charlie', 'Open'],
+    ['Alfa', 'Open'],
+  ]);
+
+  const id = await as(officer).get('/api/sites.xlsx?q=fox');
+  const idRows = await sheetRows(id.rawPayload);
+  assert.deepEqual(idRows[0]!.slice(0, 2), ['Kode', 'Nama']);
+  assert.deepEqual(idRows.slice(1).map((r) => [r[1], r[5], r[9]]), [['Foxtrot', 'Ditutup', 'SK 1/2019']]);
+  assert.ok(idRows[1]![11] instanceof Date, 'the closure date is a date cell');
+
+  const closedIn2019 = await sheetRows((await as(officer).get('/api/sites.xlsx?closedFrom=2019-01-01&closedTo=2019-01-31')).rawPayload);
+  assert.deepEqual(closedIn2019.slice(1).map((r) => r[1]), ['Foxtrot']);
+  assert.equal((await as(officer).get('/api/sites.xlsx?closedFrom=2019-13-01')).json().error.fields[0].field, 'query.closedFrom');
+
+  const auditor = await asUser(app, { roles: ['auditor'], scope: 'national' });
+  const events = (await app.inject({ method: 'GET', url: '/api/audit?action=site.exported', headers: auditor.headers })).json();
+  assert.equal(events.total, 3);
+  const first = events.items.find((e: { summary: { rows: number } }) => e.summary.rows === 3);
+  assert.deepEqual(first.summary.filter, { status: 'open', sort: '-name' });
+});
+
+test('head counts: filter, order and pages in the list; the same rows in head-counts.xlsx with the changes', async (t) => {
+  const { app, as, officer, nunukan } = await setup(t);
+  const site = await nunukan();
+  const url = `/api/sites/${site.id}/head-counts`;
+  for (const c of [
+    { countedOn: '2017-01-20', source: 'site_manager', workers: 48, othersAffected: 5, reasonForChange: 'Daftar awal dari pengelola' },
+    { countedOn: '2018-05-18', source: 'dinsos', workers: 51, othersAffected: 6, reasonForChange: 'Pendataan ulang' },
+    { countedOn: '2018-10-05', source: 'joint_verification', workers: 37, othersAffected: 4, reasonForChange: 'Verval' },
+    { countedOn: '2019-01-08', source: 'joint_verification', workers: 27, othersAffected: 13, reasonForChange: 'Verval kedua' },
+  ])
+    assert.equal((await as(officer).post(url, c)).statusCode, 200);
+
+  const joint = (await as(officer).get(`${url}?source=joint_verification&order=desc&limit=1`)).json();
+  assert.equal(joint.total, 2);
+  assert.deepEqual(joint.items.map((h: { workers: number; workersChange: number }) => [h.workers, h.workersChange]), [[27, -10]], 'changes come from the full history');
+  const in2018 = (await as(officer).get(`${url}?from=2018-01-01&to=2018-12-31`)).json();
+  assert.deepEqual(in2018.items.map((h: { workers: number }) => h.workers), [51, 37]);
+
+  const xlsx = await app.inject({ method: 'GET', url: `${url}.xlsx?source=joint_verification&order=desc`, headers: { ...officer.headers, 'accept-language': 'en' } });
+  assert.equal(xlsx.statusCode, 200, xlsx.body);
+  assert.match(String(xlsx.headers['content-disposition']), /filename="lok-6503-001-jumlah-orang-/);
+  const rows = await sheetRows(xlsx.rawPayload);
+  assert.deepEqual(rows[0], ['Date', 'Source', 'Workers', 'Change in workers', 'Others affected', 'Change in others affected', 'Reason for the change']);
+  assert.deepEqual(rows.slice(1).map((r) => [r[1], r[2], r[3]]), [
+    ['Joint verification result', 27, -10],
+    ['Joint verification result', 37, -14],
+  ]);
+  const all = await sheetRows((await as(officer).get(`${url}.xlsx`)).rawPayload);
+  assert.deepEqual(all[0]!.slice(0, 3), ['Tanggal', 'Sumber', 'Pekerja']);
+  assert.deepEqual(all.slice(1).map((r) => r[2]), [48, 51, 37, 27]);
+  assert.equal(all[1]![3], undefined, 'the first count has no change');
+
+  const bulungan = await makeSite(app, '65.01.01');
+  assert.equal((await as(officer).get(`/api/sites/${bulungan}/head-counts.xlsx`)).statusCode, 404, 'out of scope');
+  const auditor = await asUser(app, { roles: ['auditor'], scope: 'national' });
+  const events = (await app.inject({ method: 'GET', url: '/api/audit?action=site.head_counts.exported', headers: auditor.headers })).json();
+  assert.equal(events.total, 2);
+  assert.equal(events.items[0].entityId, String(site.id));
+});
+
+test('monitoring visits: filter by finding and date, newest first', async (t) => {
+  const { app, as, officer } = await setup(t);
+  const id = await makeSite(app, '65.03.02', { closed: true });
+  for (const [visitedOn, finding] of [
+    ['2019-03-01', 'no_activity'],
+    ['2019-06-01', 'converted_venue'],
+    ['2019-09-01', 'no_activity'],
+  ])
+    assert.equal((await as(officer).post(`/api/sites/${id}/monitoring-visits`, { visitedOn, finding, visitedBy: 'Tim Dinsos' })).statusCode, 200);
+  const res = (await as(officer).get(`/api/sites/${id}/monitoring-visits?finding=no_activity&order=desc`)).json();
+  assert.deepEqual(res.items.map((v: { visitedOn: string }) => v.visitedOn), ['2019-09-01', '2019-03-01']);
+  assert.equal(res.total, 2);
+  const from = (await as(officer).get(`/api/sites/${id}/monitoring-visits?from=2019-05-01&limit=1`)).json();
+  assert.deepEqual([from.items.map((v: { visitedOn: string }) => v.visitedOn), from.total], [['2019-06-01'], 2]);
+});
