@@ -17,6 +17,8 @@ export default defineConfig({
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|react-router|scheduler)[\\/]/ },
             { name: 'mantine', test: /node_modules[\\/]@mantine[\\/]/ },
+            // recharts and what it draws with (dashboard and head-count charts)
+            { name: 'charts', test: /node_modules[\\/](recharts|victory-vendor|d3-[a-z-]+|internmap|@reduxjs|redux|reselect|immer|es-toolkit|decimal\.js-light)[\\/]/ },
             { name: 'vendor', test: /node_modules[\\/]/ },
           ],
         },

@@ -5,7 +5,7 @@ import { NavLink as RouterNavLink, useLocation } from 'react-router';
 import { useSignOut } from '../../features/auth/auth.api.ts';
 import { useSession } from '../../features/auth/session.ts';
 import classes from './AppNavbar.module.css';
-import { visibleNavItems, type NavChild } from './nav-items.ts';
+import { isActive, visibleNavItems, type NavChild } from './nav-items.ts';
 
 type AppNavbarProps = {
   id: string;
@@ -30,7 +30,8 @@ export function AppNavbar({ id, hidden, onNavigate }: AppNavbarProps) {
   return (
     <AppShell.Navbar id={id} p="sm" component="nav" aria-label={t('nav.label')} inert={hidden}>
       <AppShell.Section grow component={ScrollArea}>
-        {visibleNavItems(session).map(({ id, icon: Icon, path, children }) => {
+        {visibleNavItems(session).map((item) => {
+          const { id, icon: Icon, path, children } = item;
           const icon = <Icon size={20} stroke={1.6} aria-hidden />;
           if (path && children) {
             const current = activeChild(children, pathname);
@@ -55,9 +56,11 @@ export function AppNavbar({ id, hidden, onNavigate }: AppNavbarProps) {
               key={id}
               component={RouterNavLink}
               to={path}
+              // The router's own prefix match would mark "Program" current on a programme's dashboard too.
+              end
               label={t(`nav.items.${id}`)}
               leftSection={icon}
-              active={pathname.startsWith(path)}
+              active={isActive(item, pathname)}
               onClick={onNavigate}
             />
           ) : (

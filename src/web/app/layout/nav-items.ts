@@ -3,7 +3,9 @@ import {
   IconCash,
   IconClipboardList,
   IconFileDescription,
+  IconLayoutDashboard,
   IconListSearch,
+  IconMail,
   IconMap2,
   IconMapPin,
   IconReportAnalytics,
@@ -21,18 +23,30 @@ export type NavChild = {
 };
 
 export type NavItem = {
-  id: 'programs' | 'sites' | 'meetings' | 'beneficiaries' | 'cases' | 'payments' | 'reports' | 'regions' | 'admin' | 'audit';
+  id: 'dashboard' | 'programs' | 'sites' | 'meetings' | 'letters' | 'beneficiaries' | 'cases' | 'payments' | 'reports' | 'regions' | 'admin' | 'audit';
   icon: Icon;
   permission: Permission;
   path?: string;
+  /** Where the item is current, when that is more than "the URL starts with path". */
+  activeOn?: (pathname: string) => boolean;
   /** Sub-pages; the item shows when any of them is allowed. */
   children?: readonly NavChild[];
 };
 
+const isDashboard = (pathname: string) => pathname === '/dasbor' || pathname === '/nasional' || /^\/program\/\d+\/dasbor$/.test(pathname);
+
+/** Whether the item is the current page's section. */
+export function isActive(item: NavItem, pathname: string): boolean {
+  if (item.activeOn) return item.activeOn(pathname);
+  return item.path !== undefined && pathname.startsWith(item.path) && !isDashboard(pathname);
+}
+
 export const NAV_ITEMS: readonly NavItem[] = [
-  { id: 'programs', icon: IconTargetArrow, permission: 'program.read' },
-  { id: 'sites', icon: IconMapPin, permission: 'site.read' },
-  { id: 'meetings', icon: IconFileDescription, permission: 'meeting.read' },
+  { id: 'dashboard', icon: IconLayoutDashboard, permission: 'program.read', path: '/dasbor', activeOn: isDashboard },
+  { id: 'programs', icon: IconTargetArrow, permission: 'program.read', path: '/program' },
+  { id: 'sites', icon: IconMapPin, permission: 'site.read', path: '/lokasi' },
+  { id: 'meetings', icon: IconFileDescription, permission: 'meeting.read', path: '/rapat' },
+  { id: 'letters', icon: IconMail, permission: 'letter.read', path: '/surat' },
   { id: 'beneficiaries', icon: IconUsers, permission: 'person.read' },
   { id: 'cases', icon: IconClipboardList, permission: 'case.read' },
   { id: 'payments', icon: IconCash, permission: 'payment.read' },
