@@ -3,7 +3,8 @@ import { Command } from 'commander';
 import { cliContext, type Context } from '../server/platform/auth/actor.ts';
 import type { KnownPoint } from '../server/platform/audit/verify.ts';
 import { AuditService } from '../server/modules/audit/audit.service.ts';
-import { CliError, printJson, withDatabase } from './context.ts';
+import { CliError } from './cli-error.ts';
+import { printJson, withDatabase } from './context.ts';
 
 const REASONS: Record<string, string> = {
   gap: 'the event is missing (deleted)',

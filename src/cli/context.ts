@@ -4,17 +4,8 @@ import { openDatabase, type Database } from '../server/platform/db/database.ts';
 import { DataDirLockedError } from '../server/platform/db/data-dir-lock.ts';
 import { migrate, MigrationError } from '../server/platform/db/migrate.ts';
 import { databaseOptions } from '../server/server.ts';
+import { CliError } from './cli-error.ts';
 
-/** An error whose message is for the operator as it stands (no stack trace). */
-export class CliError extends Error {
-  override name = 'CliError';
-  constructor(
-    message: string,
-    readonly exitCode = 1,
-  ) {
-    super(message);
-  }
-}
 
 export function config(): Config {
   try {

@@ -1,25 +1,28 @@
-// `tuntas`: the operators' command line. One file per command group.
+// `tuntas`: the operators' command line. One file per command group, loaded
+// only when it runs (a light command such as `nik check` never loads the database).
 import { Command } from 'commander';
-import { CliError } from './context.ts';
-import { migrateCommand } from './migrate.command.ts';
-import { regionsCommand } from './regions.command.ts';
-import { seedCommand } from './seed.command.ts';
-import { serveCommand } from './serve.command.ts';
-import { userCommand } from './user.command.ts';
-import { auditCommand } from './audit.command.ts';
+import { CliError } from './cli-error.ts';
+
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  serve: async () => (await import('./serve.command.ts')).serveCommand(),
+  migrate: async () => (await import('./migrate.command.ts')).migrateCommand(),
+  regions: async () => (await import('./regions.command.ts')).regionsCommand(),
+  seed: async () => (await import('./seed.command.ts')).seedCommand(),
+  user: async () => (await import('./user.command.ts')).userCommand(),
+  audit: async () => (await import('./audit.command.ts')).auditCommand(),
+  nik: async () => (await import('./nik.command.ts')).nikCommand(),
+  keys: async () => (await import('./keys.command.ts')).keysCommand(),
+};
 
 const program = new Command('tuntas')
   .description('Tuntas: closure of lokalisasi and rehabilitation of ex-workers.\nReads DATA_DIR / DATABASE_URL like the server.')
   .showHelpAfterError();
 
-program.addCommand(serveCommand());
-program.addCommand(migrateCommand());
-program.addCommand(regionsCommand());
-program.addCommand(seedCommand());
-program.addCommand(userCommand());
-program.addCommand(auditCommand());
-
 try {
+  const named = process.argv[2];
+  // Help, or an unknown command (commander explains it): every command, for the list.
+  const wanted = named !== undefined && named in COMMANDS ? [named] : Object.keys(COMMANDS);
+  for (const name of wanted) program.addCommand(await COMMANDS[name]!());
   await program.parseAsync(process.argv);
 } catch (err) {
   if (err instanceof CliError) {

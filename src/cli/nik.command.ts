@@ -7,7 +7,7 @@ import { parseIndonesianDate } from '../common/dates-id.ts';
 import { localizeNikResult, validateNik, type Lang, type NikCheck, type Sex } from '../common/nik.ts';
 import { RegionCodeSchema } from '../common/regions.ts';
 import { nikRegions, type NikRegions } from '../server/modules/registry/nik-regions.ts';
-import { CliError } from './context.ts';
+import { CliError } from './cli-error.ts';
 
 const LABELS = {
   id: { valid: 'VALID', invalid: 'TIDAK VALID', normalized: 'Dinormalkan', sex: 'Jenis kelamin', male: 'laki-laki', female: 'perempuan', birthDate: 'Tanggal lahir', region: 'Wilayah', errors: 'Kesalahan', warnings: 'Peringatan' },

@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import { REGION_LEVELS, RegionListQuerySchema } from '../common/regions.ts';
-import { CliError, printJson, printTable, withDatabase } from './context.ts';
+import { CliError } from './cli-error.ts';
+import { printJson, printTable, withDatabase } from './context.ts';
 import { cliServices, ensureRegions, runJobNow } from './jobs.ts';
 
 export function regionsCommand(): Command {

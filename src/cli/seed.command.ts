@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { NotADemoDatabaseError, seedDemo } from '../server/modules/demo/demo.seed.ts';
-import { CliError, printJson, withDatabase } from './context.ts';
+import { CliError } from './cli-error.ts';
+import { printJson, withDatabase } from './context.ts';
 import { ensureRegions } from './jobs.ts';
 
 export function seedCommand(): Command {

@@ -2,7 +2,8 @@ import { Command } from 'commander';
 import { describeDatabase } from '../server/config.ts';
 import { DataDirLockedError } from '../server/platform/db/data-dir-lock.ts';
 import { startServer } from '../server/server.ts';
-import { CliError, config } from './context.ts';
+import { CliError } from './cli-error.ts';
+import { config } from './context.ts';
 import { ensureWebBuild } from './web-build.ts';
 
 export function serveCommand(): Command {

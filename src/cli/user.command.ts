@@ -5,7 +5,8 @@ import { cliContext } from '../server/platform/auth/actor.ts';
 import { findUserByUsername } from '../server/platform/auth/identity.repository.ts';
 import { AppError } from '../server/platform/errors/app-error.ts';
 import { UserService } from '../server/modules/users/users.service.ts';
-import { CliError, printJson, printTable, withDatabase } from './context.ts';
+import { CliError } from './cli-error.ts';
+import { printJson, printTable, withDatabase } from './context.ts';
 import { ensureRegions } from './jobs.ts';
 
 const ctx = () => cliContext(os.userInfo().username);

@@ -24,6 +24,7 @@ export const PERMISSIONS = [
   'letter.manage',
   // modules still to come (the navigation shows them)
   'person.read',
+  'person.manage',
   'person.reveal_identity',
   'case.read',
   'payment.read',

@@ -16,6 +16,7 @@ import { registerAuth } from './platform/auth/auth.plugin.ts';
 import { systemClock, type Clock } from './platform/auth/clock.ts';
 import type { MasterKey } from './platform/crypto/master-key.ts';
 import { SecretBox } from './platform/crypto/secret-box.ts';
+import { keyRing, type KeyProvider } from './platform/crypto/key-provider.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { SessionService } from './modules/auth/session.service.ts';
 import { SetupService } from './modules/auth/setup.service.ts';
@@ -33,6 +34,10 @@ import { NotificationService } from './modules/notifications/notifications.servi
 import { regionsImportJob } from './modules/regions/regions-import.job.ts';
 import { regionRoutes } from './modules/regions/regions.routes.ts';
 import { RegionService } from './modules/regions/regions.service.ts';
+import { nikRoutes } from './modules/registry/nik.routes.ts';
+import { personRoutes } from './modules/registry/persons.routes.ts';
+import { PersonService } from './modules/registry/persons.service.ts';
+import { LetterRecipientService } from './modules/letters/letter-recipients.service.ts';
 import { LetterUnitService } from './modules/letters/letter-units.service.ts';
 import { letterRoutes } from './modules/letters/letters.routes.ts';
 import { LetterService } from './modules/letters/letters.service.ts';
@@ -41,6 +46,11 @@ import { ProgrammeService } from './modules/programmes/programmes.service.ts';
 import { registerFiles } from './platform/files/files.ts';
 import { siteRoutes } from './modules/sites/sites.routes.ts';
 import { SiteService } from './modules/sites/sites.service.ts';
+import { ActionItemService } from './modules/meetings/action-items.service.ts';
+import { meetingRoutes } from './modules/meetings/meetings.routes.ts';
+import { MeetingService } from './modules/meetings/meetings.service.ts';
+import { dashboardRoutes } from './modules/dashboard/dashboard.routes.ts';
+import { DashboardService } from './modules/dashboard/dashboard.service.ts';
 
 export interface AppDeps {
   config: Config;
@@ -51,6 +61,10 @@ export interface AppDeps {
   webDir?: string;
   /** Protects secrets at rest (TOTP secrets; later the registry's data keys). */
   masterKey: MasterKey;
+  /** Every configured master key (current + previous, during a rotation); default: masterKey alone. */
+  keys?: KeyProvider;
+  /** Where log lines go (tests capture them); default stdout. */
+  logStream?: NodeJS.WritableStream;
   /** Time source for expiry rules; tests move it forward. */
   clock?: Clock;
 }
@@ -68,8 +82,13 @@ export interface Services {
   notifications: NotificationService;
   letters: LetterService;
   letterUnits: LetterUnitService;
+  letterRecipients: LetterRecipientService;
   sites: SiteService;
   programmes: ProgrammeService;
+  meetings: MeetingService;
+  actionItems: ActionItemService;
+  dashboard: DashboardService;
+  persons: PersonService;
 }
 
 declare module 'fastify' {
@@ -83,7 +102,7 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, database } = deps;
   const app = Fastify({
-    logger: deps.logger === false ? false : loggerOptions(config),
+    logger: deps.logger === false ? false : { ...(loggerOptions(config) as object), ...(deps.logStream ? { stream: deps.logStream } : {}) },
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
     requestIdHeader: false,
@@ -108,6 +127,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // 2. Platform (authentication first: it checks every route registered after it)
   const db = database.db;
   const clock = deps.clock ?? systemClock;
+  const keys = deps.keys ?? keyRing(deps.masterKey);
   const csrfKey = Buffer.from(hkdfSync('sha256', deps.masterKey.key, Buffer.alloc(0), 'tuntas/csrf', 32));
   await registerAuth(app, { db, config, clock, csrfKey });
   await registerOpenApi(app);
@@ -117,7 +137,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     jobs,
     regions: new RegionService(db, jobs),
     setup: new SetupService(db, config, clock),
-    signIn: new SignInService(db, config, new SecretBox(deps.masterKey, 'totp'), csrfKey, clock),
+    signIn: new SignInService(db, config, new SecretBox(keys, 'totp'), csrfKey, clock),
     sessions: new SessionService(db, config, csrfKey, clock),
     users: new UserService(db),
     roles: new RoleService(db),
@@ -126,8 +146,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     notifications: new NotificationService(db),
     letters: new LetterService(db, config, clock),
     letterUnits: new LetterUnitService(db, clock),
+    letterRecipients: new LetterRecipientService(db, config, clock),
     sites: new SiteService(db),
     programmes: new ProgrammeService(db, clock),
+    meetings: new MeetingService(db, clock),
+    actionItems: new ActionItemService(db, clock),
+    dashboard: new DashboardService(db, config, clock),
+    persons: new PersonService(db, keys, clock, config.reauthMinutes * 60_000),
   };
   app.decorate('services', services);
   await app.register(jobRoutes(jobs));
@@ -137,12 +162,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(authRoutes({ ...services, clock, reauthMs: config.reauthMinutes * 60_000 }));
   await app.register(userRoutes(services.users, services.roles));
   await app.register(regionRoutes(services.regions));
+  await app.register(nikRoutes(clock));
+  await app.register(personRoutes(services.persons));
   await app.register(auditRoutes(services.audit));
   await app.register(breakGlassRoutes(services.breakGlass));
   await app.register(notificationRoutes(services.notifications));
-  await app.register(letterRoutes(services.letters, services.letterUnits));
+  await app.register(letterRoutes(services.letters, services.letterUnits, services.letterRecipients));
   await app.register(programmeRoutes(services.programmes));
   await app.register(siteRoutes(services.sites));
+  await app.register(meetingRoutes(services.meetings, services.actionItems));
+  await app.register(dashboardRoutes(services.dashboard));
 
   // 4. The web app, last, so that its fallback never shadows an API route.
   if (config.serveWeb) await registerWeb(app, deps.webDir);

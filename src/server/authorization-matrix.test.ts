@@ -27,6 +27,7 @@ function expectedStatus(access: RouteAccess, row: Row, caller: Caller, permissio
   if ('public' in access) return row.allowed;
   if (caller.role === 'anonymous') return 401;
   if ('permission' in access && !permissions.has(access.permission)) return 403;
+  if (caller.role === 'case_worker' && rel === 'own' && row.caseload !== undefined) return row.caseload;
   return rel === 'other' ? (row.otherRegion ?? row.allowed) : row.allowed;
 }
 

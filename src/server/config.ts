@@ -30,6 +30,12 @@ const EnvSchema = z.object({
   /** Master key (base64, 32 bytes) for secrets at rest; or a file holding it. */
   MASTER_KEY: z.string().regex(/^[A-Za-z0-9+/]{43}=$/, 'must be 32 bytes in base64 (44 characters)').optional(),
   MASTER_KEY_FILE: z.string().min(1).optional(),
+  /** During a key rotation: the older master key(s), comma-separated base64, or a file with one per line. */
+  MASTER_KEY_PREVIOUS: z
+    .string()
+    .regex(/^[A-Za-z0-9+/]{43}=(,[A-Za-z0-9+/]{43}=)*$/, 'must be 32-byte keys in base64 (44 characters), comma-separated')
+    .optional(),
+  MASTER_KEY_PREVIOUS_FILE: z.string().min(1).optional(),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(168).default(12),
   REAUTH_MINUTES: z.coerce.number().int().min(1).max(60).default(5),
@@ -59,6 +65,8 @@ export type Config = Readonly<{
   serveWeb: boolean;
   masterKey: string | undefined;
   masterKeyFile: string | undefined;
+  masterKeyPrevious: readonly string[];
+  masterKeyPreviousFile: string | undefined;
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
   reauthMinutes: number;
@@ -103,6 +111,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     serveWeb: e.SERVE_WEB,
     masterKey: e.MASTER_KEY,
     masterKeyFile: e.MASTER_KEY_FILE ? path.resolve(e.MASTER_KEY_FILE) : undefined,
+    masterKeyPrevious: Object.freeze(e.MASTER_KEY_PREVIOUS ? e.MASTER_KEY_PREVIOUS.split(',') : []),
+    masterKeyPreviousFile: e.MASTER_KEY_PREVIOUS_FILE ? path.resolve(e.MASTER_KEY_PREVIOUS_FILE) : undefined,
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     sessionAbsoluteHours: e.SESSION_ABSOLUTE_HOURS,
     reauthMinutes: e.REAUTH_MINUTES,

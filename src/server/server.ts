@@ -5,7 +5,7 @@ import type { Config } from './config.ts';
 import { openDatabase, type Database } from './platform/db/database.ts';
 import { migrate } from './platform/db/migrate.ts';
 import { JobWorker } from './platform/jobs/job-worker.ts';
-import { loadMasterKey } from './platform/crypto/master-key.ts';
+import { loadKeyProvider } from './platform/crypto/key-provider.ts';
 import { auditCheckpointJob, nextDailyCheckpoint } from './platform/audit/checkpoint.job.ts';
 
 export interface RunningServer {
@@ -28,7 +28,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
   let app: FastifyInstance | undefined;
   try {
     await migrate(database.db);
-    app = await buildApp({ config, database, masterKey: loadMasterKey(config) });
+    const keys = loadKeyProvider(config);
+    app = await buildApp({ config, database, masterKey: keys.current(), keys });
     const worker = new JobWorker(app.services.jobs, app.log, config.jobPollMs);
     const address = await app.listen({ host: config.host, port: config.port });
     if (config.jobsEnabled) {

@@ -21,6 +21,11 @@ export interface Row {
   allowed: number;
   /** Status when access is granted but the record lies in another region (default: as allowed). */
   otherRegion?: number;
+  /**
+   * Status for a caller limited to their own caseload (case workers) when the record
+   * is in their region but not assigned to them (default: as allowed).
+   */
+  caseload?: number;
   /** The call ends or changes the caller's session: give it a session of its own. */
   freshSession?: boolean;
   /** Extra checks on a granted answer (e.g. nothing from outside the caller's region). */

@@ -6,13 +6,23 @@ import adminEn from '../locales/en/admin.json' with { type: 'json' };
 import auditEn from '../locales/en/audit.json' with { type: 'json' };
 import authEn from '../locales/en/auth.json' with { type: 'json' };
 import commonEn from '../locales/en/common.json' with { type: 'json' };
+import dashboardEn from '../locales/en/dashboard.json' with { type: 'json' };
+import lettersEn from '../locales/en/letters.json' with { type: 'json' };
+import meetingsEn from '../locales/en/meetings.json' with { type: 'json' };
+import programmesEn from '../locales/en/programmes.json' with { type: 'json' };
 import regionsEn from '../locales/en/regions.json' with { type: 'json' };
+import sitesEn from '../locales/en/sites.json' with { type: 'json' };
 import accountId from '../locales/id/account.json' with { type: 'json' };
 import adminId from '../locales/id/admin.json' with { type: 'json' };
 import auditId from '../locales/id/audit.json' with { type: 'json' };
 import authId from '../locales/id/auth.json' with { type: 'json' };
 import commonId from '../locales/id/common.json' with { type: 'json' };
+import dashboardId from '../locales/id/dashboard.json' with { type: 'json' };
+import lettersId from '../locales/id/letters.json' with { type: 'json' };
+import meetingsId from '../locales/id/meetings.json' with { type: 'json' };
+import programmesId from '../locales/id/programmes.json' with { type: 'json' };
 import regionsId from '../locales/id/regions.json' with { type: 'json' };
+import sitesId from '../locales/id/sites.json' with { type: 'json' };
 import { readStored, writeStored } from '../lib/storage.ts';
 import type { DisplayLanguage } from '../../common/format.ts';
 
@@ -21,8 +31,8 @@ export const DEFAULT_LANGUAGE: DisplayLanguage = 'id';
 const STORAGE_KEY = 'language';
 
 export const resources = {
-  id: { common: commonId, regions: regionsId, auth: authId, account: accountId, admin: adminId, audit: auditId },
-  en: { common: commonEn, regions: regionsEn, auth: authEn, account: accountEn, admin: adminEn, audit: auditEn },
+  id: { common: commonId, dashboard: dashboardId, regions: regionsId, auth: authId, account: accountId, admin: adminId, audit: auditId, letters: lettersId, meetings: meetingsId, programmes: programmesId, sites: sitesId },
+  en: { common: commonEn, dashboard: dashboardEn, regions: regionsEn, auth: authEn, account: accountEn, admin: adminEn, audit: auditEn, letters: lettersEn, meetings: meetingsEn, programmes: programmesEn, sites: sitesEn },
 } as const;
 
 function isLanguage(value: string | null): value is DisplayLanguage {
@@ -37,7 +47,7 @@ void i18n.use(initReactI18next).init({
   lng: initialLanguage,
   fallbackLng: DEFAULT_LANGUAGE,
   defaultNS: 'common',
-  ns: ['common', 'regions', 'auth', 'account', 'admin', 'audit'],
+  ns: ['common', 'dashboard', 'regions', 'auth', 'account', 'admin', 'audit', 'letters', 'meetings', 'programmes', 'sites'],
   interpolation: { escapeValue: false }, // React escapes already
 });
 

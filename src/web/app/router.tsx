@@ -7,9 +7,25 @@ import { MfaEnrolPage } from '../features/auth/MfaEnrolPage.tsx';
 import { PasswordChangePage } from '../features/auth/PasswordChangePage.tsx';
 import { SetupPage } from '../features/auth/SetupPage.tsx';
 import { SignInPage } from '../features/auth/SignInPage.tsx';
+import { can, useSession } from '../features/auth/session.ts';
+import { DashboardPage } from '../features/dashboard/DashboardPage.tsx';
+import { DashboardRedirect } from '../features/dashboard/DashboardRedirect.tsx';
+import { NationalPage } from '../features/dashboard/NationalPage.tsx';
+import { LetterDetailPage } from '../features/letters/LetterDetailPage.tsx';
+import { EditLetterPage, NewLetterPage } from '../features/letters/LetterFormPage.tsx';
+import { LettersPage } from '../features/letters/LettersPage.tsx';
+import { LetterUnitsPage } from '../features/letters/LetterUnitsPage.tsx';
+import { ProgrammePage } from '../features/programmes/ProgrammePage.tsx';
+import { ProgrammesPage } from '../features/programmes/ProgrammesPage.tsx';
+import { ActionItemsPage } from '../features/meetings/ActionItemsPage.tsx';
+import { MeetingPage } from '../features/meetings/MeetingPage.tsx';
+import { MeetingsPage } from '../features/meetings/MeetingsPage.tsx';
+import { NewMeetingPage } from '../features/meetings/NewMeetingPage.tsx';
 import { RegionsPage } from '../features/regions/RegionsPage.tsx';
 import { regionPath } from '../features/regions/region-paths.ts';
 import { useWorkingRegion } from '../features/regions/working-region.tsx';
+import { SitePage } from '../features/sites/SitePage.tsx';
+import { SitesPage } from '../features/sites/SitesPage.tsx';
 import { RolesPage } from '../features/users/RolesPage.tsx';
 import { UsersPage } from '../features/users/UsersPage.tsx';
 import { AppLayout } from './layout/AppLayout.tsx';
@@ -19,10 +35,12 @@ import { RequirePermission } from './RequirePermission.tsx';
 import { RequireSession } from './RequireSession.tsx';
 import { RouteErrorPage } from './RouteErrorPage.tsx';
 
-/** Until there is a dashboard, home is the working region's regions screen. */
+/** Home: the dashboard of the most relevant provincial programme; otherwise the working region's regions screen. */
 function HomeRedirect() {
   const { code } = useWorkingRegion();
-  return <Navigate to={regionPath(code)} replace />;
+  const session = useSession();
+  const regions = <Navigate to={regionPath(code)} replace />;
+  return can(session, 'program.read') ? <DashboardRedirect fallback={regions} /> : regions;
 }
 
 const regionsScreen = (
@@ -52,8 +70,108 @@ export const router = createBrowserRouter([
     errorElement: <RouteErrorPage />,
     children: [
       { index: true, element: <HomeRedirect /> },
+      {
+        path: '/dasbor',
+        element: (
+          <RequirePermission permission="program.read">
+            <DashboardRedirect />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: '/program/:id/dasbor',
+        element: (
+          <RequirePermission permission="program.read">
+            <DashboardPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: '/nasional',
+        element: (
+          <RequirePermission permission="program.read">
+            <NationalPage />
+          </RequirePermission>
+        ),
+      },
       { path: '/wilayah', element: regionsScreen },
       { path: '/wilayah/:code', element: regionsScreen },
+      { path: '/program', element: <RequirePermission permission="program.read"><ProgrammesPage /></RequirePermission> },
+      { path: '/program/:id', element: <RequirePermission permission="program.read"><ProgrammePage /></RequirePermission> },
+      { path: '/lokasi', element: <RequirePermission permission="site.read"><SitesPage /></RequirePermission> },
+      { path: '/lokasi/:id', element: <RequirePermission permission="site.read"><SitePage /></RequirePermission> },
+      {
+        path: '/surat',
+        element: (
+          <RequirePermission permission="letter.read">
+            <LettersPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: '/surat/baru',
+        element: (
+          <RequirePermission permission="letter.manage">
+            <NewLetterPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: '/surat/unit',
+        element: (
+          <RequirePermission permission="letter.read">
+            <LetterUnitsPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: '/surat/:id',
+        element: (
+          <RequirePermission permission="letter.read">
+            <LetterDetailPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: '/surat/:id/ubah',
+        element: (
+          <RequirePermission permission="letter.manage">
+            <EditLetterPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: '/rapat',
+        element: (
+          <RequirePermission permission="meeting.read">
+            <MeetingsPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: '/rapat/baru',
+        element: (
+          <RequirePermission permission="meeting.manage">
+            <NewMeetingPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: '/rapat/tindak-lanjut',
+        element: (
+          <RequirePermission permission="meeting.read">
+            <ActionItemsPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: '/rapat/:id',
+        element: (
+          <RequirePermission permission="meeting.read">
+            <MeetingPage />
+          </RequirePermission>
+        ),
+      },
       { path: '/akun', element: <AccountPage /> },
       { path: '/admin', element: <Navigate to="/admin/pengguna" replace /> },
       {

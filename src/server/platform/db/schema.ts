@@ -29,7 +29,18 @@ import type {
   ProgrammeTable,
   ReadinessRequestTable,
 } from '../../modules/programmes/programmes.tables.ts';
-import type { LetterCounterTable, LetterRecipientTable, LetterTable, LetterTemplateTable, LetterUnitTable } from '../../modules/letters/letters.tables.ts';
+import type { LetterCounterTable, LetterRecipientTable, LetterSiteTable, LetterTable, LetterTemplateTable, LetterUnitTable } from '../../modules/letters/letters.tables.ts';
+import type {
+  ActionItemTable,
+  MeetingAttachmentTable,
+  MeetingDecisionTable,
+  MeetingParticipantTable,
+  MeetingRegionTable,
+  MeetingSiteTable,
+  MeetingTable,
+} from '../../modules/meetings/meetings.tables.ts';
+import type { PersonCodeCounterTable, PersonConsentTable, PersonTable } from '../../modules/registry/persons.tables.ts';
+import type { CryptoKeyTable } from '../crypto/crypto.tables.ts';
 
 export interface AppMetaTable {
   key: string;
@@ -72,9 +83,21 @@ export interface DB {
   letter_counter: LetterCounterTable;
   letter: LetterTable;
   letter_recipient: LetterRecipientTable;
+  letter_site: LetterSiteTable;
   letter_template: LetterTemplateTable;
   programme: ProgrammeTable;
   programme_region: ProgrammeRegionTable;
   programme_region_status_change: ProgrammeRegionStatusChangeTable;
   readiness_request: ReadinessRequestTable;
+  meeting: MeetingTable;
+  meeting_participant: MeetingParticipantTable;
+  meeting_region: MeetingRegionTable;
+  meeting_site: MeetingSiteTable;
+  meeting_attachment: MeetingAttachmentTable;
+  meeting_decision: MeetingDecisionTable;
+  action_item: ActionItemTable;
+  crypto_key: CryptoKeyTable;
+  person_code_counter: PersonCodeCounterTable;
+  person: PersonTable;
+  person_consent: PersonConsentTable;
 }

@@ -1,0 +1,151 @@
+// Envelope encryption: every record has its own data key (DEK, 32 random bytes)
+// that encrypts the record's fields with AES-256-GCM; the DEK is stored wrapped
+// (AES-256-GCM) under a key-encryption key derived from the master key, with the
+// master key's id inside the wrapped bytes. Both layers bind an AAD naming the
+// record (its case code), so neither a ciphertext nor a wrapped key can be moved
+// to another record: opening it there fails authentication.
+//
+// Formats (bytea):
+//   wrapped key: 0x01 | len(keyId) | keyId (ASCII) | iv (12) | ciphertext | tag (16)
+//   ciphertext:  0x01 | iv (12) | ciphertext | tag (16)   (its key is the record's DEK)
+//
+// Everything here is synchronous and pure over key bytes, so batches can later be
+// spread over worker threads (pass the derived keys, not the provider).
+import { createCipheriv, createDecipheriv, hkdfSync } from 'node:crypto';
+import type { KeyProvider } from './key-provider.ts';
+import type { MasterKey } from './master-key.ts';
+import { randomFromPool } from './random-pool.ts';
+
+const VERSION = 0x01;
+const IV = 12;
+const TAG = 16;
+
+export class EnvelopeError extends Error {
+  override name = 'EnvelopeError';
+}
+
+function gcmSeal(key: Buffer, plaintext: Buffer, aad: Buffer, header: Buffer): Buffer {
+  const iv = randomFromPool(IV);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  cipher.setAAD(aad);
+  const ct = cipher.update(plaintext);
+  cipher.final();
+  return Buffer.concat([header, iv, ct, cipher.getAuthTag()]);
+}
+
+function gcmOpen(key: Buffer, sealed: Buffer, start: number, aad: Buffer): Buffer {
+  if (sealed.length < start + IV + TAG) throw new EnvelopeError('ciphertext too short');
+  const iv = sealed.subarray(start, start + IV);
+  const tag = sealed.subarray(sealed.length - TAG);
+  const decipher = createDecipheriv('aes-256-gcm', key, iv);
+  decipher.setAAD(aad);
+  decipher.setAuthTag(tag);
+  try {
+    return Buffer.concat([decipher.update(sealed.subarray(start + IV, sealed.length - TAG)), decipher.final()]);
+  } catch {
+    throw new EnvelopeError('authentication failed (wrong key, wrong record or altered data)');
+  }
+}
+
+/** A fresh 32-byte data key. */
+export function newDataKey(): Buffer {
+  return randomFromPool(32);
+}
+
+/** Encrypts with a record's data key; `aad` names the record. */
+export function sealWithDataKey(dek: Buffer, plaintext: Buffer, aad: string): Buffer {
+  return gcmSeal(dek, plaintext, Buffer.from(aad, 'utf8'), Buffer.of(VERSION));
+}
+
+export function openWithDataKey(dek: Buffer, sealed: Buffer, aad: string): Buffer {
+  if (sealed[0] !== VERSION) throw new EnvelopeError(`unknown ciphertext version ${sealed[0]}`);
+  return gcmOpen(dek, sealed, 1, Buffer.from(aad, 'utf8'));
+}
+
+/** The master key id stored in a wrapped key. */
+export function wrappedKeyId(wrapped: Buffer): string {
+  if (wrapped[0] !== VERSION) throw new EnvelopeError(`unknown wrapped-key version ${wrapped[0]}`);
+  const len = wrapped[1]!;
+  return wrapped.subarray(2, 2 + len).toString('ascii');
+}
+
+/** Wraps and unwraps data keys under the provider's master keys. */
+export class KeyWrapper {
+  private readonly keks = new Map<string, Buffer>();
+
+  constructor(readonly keys: KeyProvider) {}
+
+  private kek(master: MasterKey): Buffer {
+    let k = this.keks.get(master.id);
+    if (!k) {
+      k = Buffer.from(hkdfSync('sha256', master.key, Buffer.alloc(0), 'tuntas/key-wrap', 32));
+      this.keks.set(master.id, k);
+    }
+    return k;
+  }
+
+  get currentKeyId(): string {
+    return this.keys.current().id;
+  }
+
+  wrap(dataKey: Buffer, aad: string): { wrapped: Buffer; keyId: string } {
+    const master = this.keys.current();
+    const id = Buffer.from(master.id, 'ascii');
+    const header = Buffer.concat([Buffer.of(VERSION, id.length), id]);
+    return { wrapped: gcmSeal(this.kek(master), dataKey, Buffer.from(aad, 'utf8'), header), keyId: master.id };
+  }
+
+  unwrap(wrapped: Buffer, aad: string): Buffer {
+    const keyId = wrappedKeyId(wrapped);
+    const master = this.keys.byId(keyId);
+    if (!master) throw new EnvelopeError(`wrapped under master key ${keyId}, which is not configured (set MASTER_KEY_PREVIOUS)`);
+    return gcmOpen(this.kek(master), wrapped, 2 + wrapped[1]!, Buffer.from(aad, 'utf8'));
+  }
+
+  /** Same data key, wrapped under the current master key. */
+  rewrap(wrapped: Buffer, aad: string): { wrapped: Buffer; keyId: string } {
+    return this.wrap(this.unwrap(wrapped, aad), aad);
+  }
+}
+
+/** A record's encrypted fields: ciphertext, wrapped data key and the master key id. */
+export interface SealedRecord {
+  ciphertext: Buffer;
+  wrappedKey: Buffer;
+  keyId: string;
+}
+
+/** JSON objects in, sealed records out (and back); `ref` names the record (its AAD). */
+export class RecordSealer {
+  constructor(readonly wrapper: KeyWrapper) {}
+
+  seal(ref: string, value: unknown): SealedRecord {
+    const dek = newDataKey();
+    const aad = `tuntas/record/${ref}`;
+    const ciphertext = sealWithDataKey(dek, Buffer.from(JSON.stringify(value), 'utf8'), aad);
+    const { wrapped, keyId } = this.wrapper.wrap(dek, aad);
+    dek.fill(0);
+    return { ciphertext, wrappedKey: wrapped, keyId };
+  }
+
+  open<T = unknown>(ref: string, sealed: Pick<SealedRecord, 'ciphertext' | 'wrappedKey'>): T {
+    const aad = `tuntas/record/${ref}`;
+    const dek = this.wrapper.unwrap(sealed.wrappedKey, aad);
+    try {
+      return JSON.parse(openWithDataKey(dek, sealed.ciphertext, aad).toString('utf8')) as T;
+    } finally {
+      dek.fill(0);
+    }
+  }
+
+  /** The same DEK wrapped under the current master key (ciphertext unchanged). */
+  rewrap(ref: string, wrappedKey: Buffer): { wrappedKey: Buffer; keyId: string } {
+    const { wrapped, keyId } = this.wrapper.rewrap(wrappedKey, `tuntas/record/${ref}`);
+    return { wrappedKey: wrapped, keyId };
+  }
+
+  /** A fresh DEK and ciphertext under the current master key. */
+  reencrypt(ref: string, sealed: Pick<SealedRecord, 'ciphertext' | 'wrappedKey'>): SealedRecord {
+    return this.seal(ref, this.open(ref, sealed));
+  }
+}
