@@ -61,6 +61,8 @@ export const ProgrammeListQuerySchema = z.object({
   offset: z.coerce.number().int().min(0).default(0),
 });
 export const ProgrammeListSchema = z.object({ items: z.array(ProgrammeViewSchema), total: z.number().int() });
+/** GET /api/programmes.xlsx: the list's filters and sort, every matching row. */
+export const ProgrammeExportQuerySchema = ProgrammeListQuerySchema.omit({ limit: true, offset: true });
 
 export const CreateProgrammeSchema = z.discriminatedUnion('level', [
   z.object({
@@ -156,6 +158,8 @@ export const StatusHistoryQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(500),
   offset: z.coerce.number().int().min(0).default(0),
 });
+/** GET /api/programme-regions/:id/history.xlsx: the list's order, every change. */
+export const StatusHistoryExportQuerySchema = StatusHistoryQuerySchema.omit({ limit: true, offset: true });
 
 export const READINESS_ANSWERS = ['ready', 'not_ready', 'conditional'] as const;
 export const ReadinessRequestViewSchema = z
@@ -183,6 +187,8 @@ export const ReadinessListQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(500),
   offset: z.coerce.number().int().min(0).default(0),
 });
+/** GET /api/programme-regions/:id/readiness.xlsx: the list's filter, every request. */
+export const ReadinessExportQuerySchema = ReadinessListQuerySchema.omit({ limit: true, offset: true });
 
 export const CreateReadinessRequestSchema = z.object({
   askedAt: DateSchema,

@@ -219,5 +219,7 @@ export const MonitoringVisitListQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(500),
   offset: z.coerce.number().int().min(0).default(0),
 });
+/** GET /api/sites/:id/monitoring-visits.xlsx: the list's filters and order, every visit. */
+export const MonitoringVisitExportQuerySchema = MonitoringVisitListQuerySchema.omit({ limit: true, offset: true });
 export const MonitoringVisitListSchema = z.object({ items: z.array(MonitoringVisitSchema), total: z.number().int().optional() });
 export const EvidenceListSchema = z.object({ items: z.array(EvidenceSchema) });

@@ -36,6 +36,7 @@ export const rows: MatrixRows = {
       for (const p of res.json().items) if (p.regionCode !== null && p.regionCode !== '65') throw new Error(`programme outside the region listed: ${p.id}`);
     },
   },
+  'GET /api/programmes.xlsx': { request: async (fx) => (await programmes(fx.app), get('/api/programmes.xlsx?level=province')), allowed: 200 },
   'POST /api/programmes': {
     request: async (fx, _c, rel) => {
       const p = await programmes(fx.app);
@@ -87,6 +88,16 @@ export const rows: MatrixRows = {
     otherRegion: 404,
   },
   'GET /api/programme-regions/:id/history': { request: async (fx, _c, rel) => get(`/api/programme-regions/${await regionFor(fx, rel)}/history`), allowed: 200, otherRegion: 404 },
+  'GET /api/programme-regions/:id/history.xlsx': {
+    request: async (fx, _c, rel) => get(`/api/programme-regions/${await regionFor(fx, rel)}/history.xlsx?order=desc`),
+    allowed: 200,
+    otherRegion: 404,
+  },
+  'GET /api/programme-regions/:id/readiness.xlsx': {
+    request: async (fx, _c, rel) => get(`/api/programme-regions/${await regionFor(fx, rel)}/readiness.xlsx?answered=false`),
+    allowed: 200,
+    otherRegion: 404,
+  },
   'GET /api/programme-regions/:id/readiness': { request: async (fx, _c, rel) => get(`/api/programme-regions/${await regionFor(fx, rel)}/readiness`), allowed: 200, otherRegion: 404 },
   'POST /api/programme-regions/:id/readiness': {
     request: async (fx, _c, rel) => ({

@@ -7,6 +7,7 @@ import {
   ChangeStatusSchema,
   CreateProgrammeSchema,
   CreateReadinessRequestSchema,
+  ProgrammeExportQuerySchema,
   ProgrammeListQuerySchema,
   ProgrammeListSchema,
   ProgrammeRegionExportQuerySchema,
@@ -14,9 +15,11 @@ import {
   ProgrammeRegionListSchema,
   ProgrammeRegionViewSchema,
   ProgrammeViewSchema,
+  ReadinessExportQuerySchema,
   ReadinessListQuerySchema,
   ReadinessListSchema,
   ReadinessRequestViewSchema,
+  StatusHistoryExportQuerySchema,
   StatusHistoryQuerySchema,
   StatusHistorySchema,
   UpdateProgrammeRegionSchema,
@@ -31,6 +34,7 @@ const tags = ['programmes'];
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 const read = { access: { permission: 'program.read' as const } };
 const manage = { access: { permission: 'program.manage' as const } };
+const exportErrors = { ...errors, 422: ErrorResponseSchema };
 
 export const programmeRoutes =
   (programmes: ProgrammeService): FastifyPluginAsyncZod =>
@@ -39,6 +43,17 @@ export const programmeRoutes =
       '/api/programmes',
       { config: read, schema: { tags, summary: 'Programmes I may see (national, and provincial ones of my region)', querystring: ProgrammeListQuerySchema, response: { 200: ProgrammeListSchema, ...errors } } },
       (req) => programmes.list(req.ctx(), req.query),
+    );
+    app.get(
+      '/api/programmes.xlsx',
+      {
+        config: read,
+        schema: { tags, summary: 'Programmes as an Excel workbook: the list’s filters and sort, every row', querystring: ProgrammeExportQuerySchema, produces: [XLSX_TYPE], response: exportErrors },
+      },
+      async (req, reply) => {
+        const { filename, bytes } = await programmes.export(req.ctx(), req.query, requestLang(req));
+        return sendXlsx(reply, filename, bytes);
+      },
     );
     app.post(
       '/api/programmes',
@@ -110,12 +125,34 @@ export const programmeRoutes =
       (req) => programmes.history(req.ctx(), req.params.id, req.query),
     );
     app.get(
+      '/api/programme-regions/:id/history.xlsx',
+      {
+        config: read,
+        schema: { tags, summary: 'Status history as an Excel workbook (the list’s order, every change)', params: idParams, querystring: StatusHistoryExportQuerySchema, produces: [XLSX_TYPE], response: exportErrors },
+      },
+      async (req, reply) => {
+        const { filename, bytes } = await programmes.exportHistory(req.ctx(), req.params.id, req.query, requestLang(req));
+        return sendXlsx(reply, filename, bytes);
+      },
+    );
+    app.get(
       '/api/programme-regions/:id/readiness',
       {
         config: read,
         schema: { tags, summary: 'Readiness requests to the local government (answered or open, pages)', params: idParams, querystring: ReadinessListQuerySchema, response: { 200: ReadinessListSchema, ...errors } },
       },
       (req) => programmes.listReadiness(req.ctx(), req.params.id, req.query),
+    );
+    app.get(
+      '/api/programme-regions/:id/readiness.xlsx',
+      {
+        config: read,
+        schema: { tags, summary: 'Readiness requests as an Excel workbook (the list’s filter, every request)', params: idParams, querystring: ReadinessExportQuerySchema, produces: [XLSX_TYPE], response: exportErrors },
+      },
+      async (req, reply) => {
+        const { filename, bytes } = await programmes.exportReadiness(req.ctx(), req.params.id, req.query, requestLang(req));
+        return sendXlsx(reply, filename, bytes);
+      },
     );
     app.post(
       '/api/programme-regions/:id/readiness',

@@ -9,13 +9,16 @@ import {
   type ChangeStatusSchema,
   type CreateProgrammeSchema,
   type CreateReadinessRequestSchema,
+  type ProgrammeExportQuerySchema,
   type ProgrammeListQuerySchema,
   type ProgrammeRegionExportQuerySchema,
   type ProgrammeRegionListQuerySchema,
   type ProgrammeRegionView,
   type ProgrammeView,
+  type ReadinessExportQuerySchema,
   type ReadinessListQuerySchema,
   type ReadinessRequestView,
+  type StatusHistoryExportQuerySchema,
   type StatusHistoryQuerySchema,
   type UpdateProgrammeRegionSchema,
   type UpdateProgrammeSchema,
@@ -24,13 +27,14 @@ import { audit } from '../../platform/audit/audit.ts';
 import type { Context } from '../../platform/auth/actor.ts';
 import { authError } from '../../platform/auth/auth.errors.ts';
 import { authorize } from '../../platform/auth/authorize.ts';
+import { scopeRoot } from '../../platform/auth/scope.ts';
 import type { Clock } from '../../platform/auth/clock.ts';
 import { inTransaction, type Db, type Executor } from '../../platform/db/database.ts';
 import type { Lang } from '../../platform/errors/app-error.ts';
 import { EXPORT_MAX_ROWS, toXlsx } from '../../platform/export/xlsx.ts';
 import { notify } from '../notifications/notifications.service.ts';
 import { programmeError } from './programmes.errors.ts';
-import { programmeRegionColumns, STATUS_LABELS } from './programmes.export.ts';
+import { programmeColumns, programmeRegionColumns, readinessColumns, STATUS_LABELS, statusHistoryColumns } from './programmes.export.ts';
 import { canManageProgramme, canManageRegion, isNational, programmeActions, regionActions } from './programmes.policy.ts';
 import {
   findProgramme,
@@ -51,6 +55,8 @@ export { STATUS_LABELS };
 type ReadinessRow = NonNullable<Awaited<ReturnType<typeof findReadinessRequest>>>;
 
 const iso = (d: Date | string) => new Date(d).toISOString();
+/** Today in WIB, for export file names. */
+const wibDay = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(d);
 
 export class ProgrammeService {
   constructor(
@@ -128,6 +134,19 @@ export class ProgrammeService {
     authorize(ctx.actor, 'program.read');
     const { rows, total } = await listProgrammes(this.db, this.scope(ctx), query);
     return { items: rows.map((p) => this.programmeView(ctx, p)), total };
+  }
+
+  /** Every programme the list would show with these filters, as a workbook; the export is audited. */
+  async export(ctx: Context, query: z.output<typeof ProgrammeExportQuerySchema>, lang: Lang): Promise<{ filename: string; bytes: Buffer }> {
+    authorize(ctx.actor, 'program.read');
+    const scope = this.scope(ctx);
+    return inTransaction(this.db, async (tx) => {
+      const { rows, total } = await listProgrammes(tx, scope, { ...query, limit: EXPORT_MAX_ROWS, offset: 0 });
+      if (total > EXPORT_MAX_ROWS) throw programmeError('programme.export_too_large', { count: total, max: EXPORT_MAX_ROWS });
+      const bytes = await toXlsx(lang, [{ name: lang === 'id' ? 'Program' : 'Programmes', columns: programmeColumns(lang), rows }]);
+      await audit(tx, ctx, { action: 'programme.exported', entityType: 'programme', regionCode: scope ? scopeRoot(scope) : null, summary: { filter: query, rows: rows.length, format: 'xlsx' } });
+      return { filename: `program-${wibDay(this.clock())}.xlsx`, bytes };
+    });
   }
 
   async get(ctx: Context, id: number): Promise<ProgrammeView> {
@@ -225,7 +244,7 @@ export class ProgrammeService {
         regionCode: scope && scope.level !== 'national' ? scope.code : p.region_code,
         summary: { filter: query, rows: rows.length, format: 'xlsx' },
       });
-      return { filename: `program-${programmeId}-wilayah-${new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(this.clock())}.xlsx`, bytes };
+      return { filename: `program-${programmeId}-wilayah-${wibDay(this.clock())}.xlsx`, bytes };
     });
   }
 
@@ -352,6 +371,25 @@ export class ProgrammeService {
     };
   }
 
+  /** A regency/city's status history (the list's order, every change) as a workbook; the export is audited. */
+  async exportHistory(ctx: Context, id: number, query: z.output<typeof StatusHistoryExportQuerySchema>, lang: Lang): Promise<{ filename: string; bytes: Buffer }> {
+    authorize(ctx.actor, 'program.read');
+    return inTransaction(this.db, async (tx) => {
+      const r = await this.region(tx, ctx, id);
+      const { rows, total } = await statusHistory(tx, id, { ...query, limit: EXPORT_MAX_ROWS, offset: 0 });
+      if (total > EXPORT_MAX_ROWS) throw programmeError('programme.export_too_large', { count: total, max: EXPORT_MAX_ROWS });
+      const bytes = await toXlsx(lang, [{ name: `${r.region_name} ${lang === 'id' ? 'riwayat status' : 'status history'}`, columns: statusHistoryColumns(lang), rows }]);
+      await audit(tx, ctx, {
+        action: 'programme_region.history.exported',
+        entityType: 'programme_region',
+        entityId: id,
+        regionCode: r.region_code,
+        summary: { programmeId: r.programme_id, filter: query, rows: rows.length, format: 'xlsx' },
+      });
+      return { filename: `program-${r.programme_id}-${r.region_code}-riwayat-status-${wibDay(this.clock())}.xlsx`, bytes };
+    });
+  }
+
   // --- readiness of the local government -----------------------------------
 
   async listReadiness(ctx: Context, id: number, query: Partial<z.output<typeof ReadinessListQuerySchema>> = {}) {
@@ -359,6 +397,25 @@ export class ProgrammeService {
     await this.region(this.db, ctx, id);
     const { rows, total } = await readinessRequests(this.db, id, query);
     return { items: rows.map((r) => this.readinessView(r)), total };
+  }
+
+  /** A regency/city's readiness requests (the list's filter, every request) as a workbook; the export is audited. */
+  async exportReadiness(ctx: Context, id: number, query: z.output<typeof ReadinessExportQuerySchema>, lang: Lang): Promise<{ filename: string; bytes: Buffer }> {
+    authorize(ctx.actor, 'program.read');
+    return inTransaction(this.db, async (tx) => {
+      const r = await this.region(tx, ctx, id);
+      const { rows, total } = await readinessRequests(tx, id, { ...query, limit: EXPORT_MAX_ROWS, offset: 0 });
+      if (total > EXPORT_MAX_ROWS) throw programmeError('programme.export_too_large', { count: total, max: EXPORT_MAX_ROWS });
+      const bytes = await toXlsx(lang, [{ name: `${r.region_name} ${lang === 'id' ? 'kesiapan pemda' : 'readiness'}`, columns: readinessColumns(lang), rows }]);
+      await audit(tx, ctx, {
+        action: 'programme_region.readiness.exported',
+        entityType: 'programme_region',
+        entityId: id,
+        regionCode: r.region_code,
+        summary: { programmeId: r.programme_id, filter: query, rows: rows.length, format: 'xlsx' },
+      });
+      return { filename: `program-${r.programme_id}-${r.region_code}-kesiapan-${wibDay(this.clock())}.xlsx`, bytes };
+    });
   }
 
   async requestReadiness(ctx: Context, id: number, input: z.output<typeof CreateReadinessRequestSchema>): Promise<ReadinessRequestView> {

@@ -333,3 +333,97 @@ test('programmes list: search by name or owner and sort by target date', async (
   const sorted = await call(minister, { method: 'GET', url: '/api/programmes?sort=target_date' });
   assert.deepEqual(sorted.json().items.map((p: { targetDate: string }) => p.targetDate), ['2018-12-31', '2019-12-31']);
 });
+
+test('programmes.xlsx: the list’s filters and sort, every row, headers in my language; programmes outside my region stay out; audited', async (t) => {
+  const { app, call, minister, province, national } = await setup(t);
+  const kaltim = await call(minister, {
+    method: 'POST',
+    url: '/api/programmes',
+    payload: { level: 'province', parentId: national.id, regionCode: '64', name: 'Kaltim Bebas Lokalisasi', owner: 'Dinsos Provinsi Kaltim', targetDate: '2019-06-30' },
+  });
+  assert.equal(kaltim.statusCode, 200, kaltim.body);
+
+  const en = await call(minister, { method: 'GET', url: '/api/programmes.xlsx?level=province&sort=-target_date&limit=1', lang: 'en' });
+  assert.equal(en.statusCode, 200, en.body);
+  assert.match(String(en.headers['content-type']), /spreadsheetml/);
+  assert.match(String(en.headers['content-disposition']), /attachment; filename="program-2018-05-18\.xlsx"/);
+  const rows = await sheetRows(en.rawPayload);
+  assert.deepEqual(rows[0], ['Level', 'Name', 'Owner', 'Province code', 'Target date', 'Description']);
+  assert.deepEqual(rows.slice(1).map((r) => [r[0], r[1], r[3]]), [
+    ['Provincial', 'Kaltim Bebas Lokalisasi', '64'],
+    ['Provincial', 'Kaltara Bebas Lokalisasi 2018', '65'],
+  ], 'every matching row (limit is not part of an export), sorted as asked');
+  assert.ok(rows[2]![4] instanceof Date && (rows[2]![4] as Date).toISOString().startsWith('2018-12-31'), 'target dates are real dates');
+
+  // A Kaltara officer sees the national programme and Kaltara's, not Kaltim's; headers in Indonesian.
+  const own = await sheetRows((await call(province, { method: 'GET', url: '/api/programmes.xlsx' })).rawPayload);
+  assert.deepEqual(own[0]!.slice(0, 3), ['Tingkat', 'Nama', 'Penanggung jawab']);
+  assert.deepEqual(own.slice(1).map((r) => [r[0], r[1]]), [
+    ['Nasional', 'Indonesia Bebas Lokalisasi 2019'],
+    ['Provinsi', 'Kaltara Bebas Lokalisasi 2018'],
+  ]);
+  const search = await sheetRows((await call(province, { method: 'GET', url: '/api/programmes.xlsx?q=kemensos' })).rawPayload);
+  assert.deepEqual(search.slice(1).map((r) => r[1]), ['Indonesia Bebas Lokalisasi 2019']);
+  const bad = await call(province, { method: 'GET', url: '/api/programmes.xlsx?sort=owner' });
+  assert.equal(bad.statusCode, 400);
+  assert.equal(bad.json().error.fields[0].field, 'query.sort');
+
+  const auditor = await asUser(app, { roles: ['auditor'], scope: 'national' });
+  const events = (await app.inject({ method: 'GET', url: '/api/audit?action=programme.exported', headers: auditor.headers })).json();
+  assert.equal(events.total, 3);
+  const first = events.items.find((e: { summary: { rows: number; filter: { level?: string } } }) => e.summary.filter.level === 'province');
+  assert.deepEqual(first.summary.filter, { level: 'province', sort: '-target_date' });
+  assert.equal(first.summary.rows, 2);
+});
+
+test('history.xlsx and readiness.xlsx: the lists’ order and filter, every row, in my language; out of scope is 404; audited', async (t) => {
+  const { app, call, province, addRegion, move } = await setup(t);
+  const tarakan = await addRegion('65.71');
+  for (const to of ['preparing', 'awaiting_readiness', 'preparing'])
+    assert.equal((await move(province, tarakan.id, to, `Ke ${to}: hasil rakor Nunukan`, { evidenceRef: `SI/${to}` })).statusCode, 200);
+
+  const history = await call(province, { method: 'GET', url: `/api/programme-regions/${tarakan.id}/history.xlsx?order=desc&limit=1`, lang: 'en' });
+  assert.equal(history.statusCode, 200, history.body);
+  assert.match(String(history.headers['content-disposition']), /attachment; filename="program-\d+-65\.71-riwayat-status-2018-05-18\.xlsx"/);
+  const changes = await sheetRows(history.rawPayload);
+  assert.deepEqual(changes[0], ['When (WIB)', 'From', 'To', 'By', 'Reason', 'Evidence', 'Evidence reference']);
+  assert.deepEqual(changes.slice(1).map((r) => [r[1], r[2], r[3], r[6]]), [
+    ['Awaiting local-government readiness', 'Preparing', province.user.username, 'SI/preparing'],
+    ['Preparing', 'Awaiting local-government readiness', province.user.username, 'SI/awaiting_readiness'],
+    ['Not started', 'Preparing', province.user.username, 'SI/preparing'],
+  ], 'every change (limit is not part of an export), newest first');
+  assert.equal((changes[1]![0] as Date).toISOString(), '2018-05-18T15:00:00.000Z', 'the time is WIB wall-clock time');
+  const historyId = await sheetRows((await call(province, { method: 'GET', url: `/api/programme-regions/${tarakan.id}/history.xlsx` })).rawPayload);
+  assert.deepEqual(historyId[0]!.slice(0, 3), ['Waktu (WIB)', 'Dari', 'Menjadi']);
+  assert.equal(historyId[1]![1], 'Belum dimulai', 'oldest first by default');
+
+  const ask = (askedAt: string) =>
+    call(province, { method: 'POST', url: `/api/programme-regions/${tarakan.id}/readiness`, payload: { askedAt, askedOf: 'Pemerintah Kota Tarakan', question: 'Apakah pemkot siap menutup lokalisasi?' } });
+  const first = (await ask('2018-05-20')).json();
+  await ask('2018-06-20');
+  await call(province, { method: 'POST', url: `/api/readiness-requests/${first.id}/answer`, payload: { answeredAt: '2018-06-01', answer: 'not_ready', answeredBy: 'Sekretaris Daerah' } });
+  const answered = await call(province, { method: 'GET', url: `/api/programme-regions/${tarakan.id}/readiness.xlsx?answered=true`, lang: 'en' });
+  assert.equal(answered.statusCode, 200, answered.body);
+  assert.match(String(answered.headers['content-disposition']), /filename="program-\d+-65\.71-kesiapan-2018-05-18\.xlsx"/);
+  const requests = await sheetRows(answered.rawPayload);
+  assert.deepEqual(requests[0]!.slice(0, 6), ['Asked on', 'Asked of', 'Question', 'Answered on', 'Answer', 'Answered by']);
+  assert.deepEqual(requests.slice(1).map((r) => [r[1], r[4], r[5]]), [['Pemerintah Kota Tarakan', 'Not ready', 'Sekretaris Daerah']]);
+  assert.ok(requests[1]![0] instanceof Date && (requests[1]![0] as Date).toISOString().startsWith('2018-05-20'), 'dates are real dates');
+  const all = await sheetRows((await call(province, { method: 'GET', url: `/api/programme-regions/${tarakan.id}/readiness.xlsx` })).rawPayload);
+  assert.deepEqual(all.slice(1).map((r) => [r[4] ?? null]), [['Belum siap'], [null]]);
+
+  // A Nunukan officer cannot see Tarakan's row: 404, nothing exported.
+  const nunukanOfficer = await asUser(app, { roles: ['regency_officer'], scope: '65.03' });
+  assert.equal((await call(nunukanOfficer, { method: 'GET', url: `/api/programme-regions/${tarakan.id}/history.xlsx` })).statusCode, 404);
+  assert.equal((await call(nunukanOfficer, { method: 'GET', url: `/api/programme-regions/${tarakan.id}/readiness.xlsx` })).statusCode, 404);
+  assert.equal((await call(province, { method: 'GET', url: `/api/programme-regions/${tarakan.id}/readiness.xlsx?answered=maybe` })).statusCode, 400);
+
+  const auditor = await asUser(app, { roles: ['auditor'], scope: 'national' });
+  const historyEvents = (await app.inject({ method: 'GET', url: '/api/audit?action=programme_region.history.exported', headers: auditor.headers })).json();
+  assert.equal(historyEvents.total, 2);
+  const desc = historyEvents.items.find((e: { summary: { filter: { order: string } } }) => e.summary.filter.order === 'desc');
+  assert.deepEqual([desc.entityId, desc.summary.rows], [String(tarakan.id), 3]);
+  const readinessEvents = (await app.inject({ method: 'GET', url: '/api/audit?action=programme_region.readiness.exported', headers: auditor.headers })).json();
+  assert.equal(readinessEvents.total, 2);
+  assert.ok(readinessEvents.items.some((e: { summary: { filter: object; rows: number } }) => e.summary.rows === 1 && JSON.stringify(e.summary.filter) === '{"answered":true}'));
+});

@@ -1,10 +1,10 @@
-// The columns of the sites' Excel exports (GET /api/sites.xlsx and
-// /api/sites/:id/head-counts.xlsx): headers and enumerations in both languages.
+// The columns of the sites' Excel exports (GET /api/sites.xlsx, /api/sites/:id/head-counts.xlsx
+// and /api/sites/:id/monitoring-visits.xlsx): headers and enumerations in both languages.
 import type { z } from 'zod';
-import type { HeadCountSchema } from '../../../common/sites.ts';
+import type { HeadCountSchema, MONITORING_FINDINGS } from '../../../common/sites.ts';
 import type { Lang, Localized } from '../../platform/errors/app-error.ts';
 import type { XlsxColumn } from '../../platform/export/xlsx.ts';
-import type { SiteRow } from './sites.repository.ts';
+import type { SiteRow, visitsOf } from './sites.repository.ts';
 
 const STATUS_LABELS: Record<SiteRow['status'], Localized> = {
   open: { id: 'Beroperasi', en: 'Open' },
@@ -48,5 +48,23 @@ export function headCountColumns(lang: Lang): XlsxColumn<z.infer<typeof HeadCoun
     { header: { id: 'Terdampak lain', en: 'Others affected' }, format: 'integer', width: 12, value: (h) => h.othersAffected },
     { header: { id: 'Perubahan terdampak lain', en: 'Change in others affected' }, format: 'integer', width: 12, value: (h) => h.othersAffectedChange },
     { header: { id: 'Alasan perubahan', en: 'Reason for the change' }, width: 50, value: (h) => h.reasonForChange },
+  ];
+}
+
+const FINDING_LABELS: Record<(typeof MONITORING_FINDINGS)[number], Localized> = {
+  no_activity: { id: 'Tidak ada aktivitas', en: 'No activity' },
+  activity_resumed: { id: 'Aktivitas kembali', en: 'Activity resumed' },
+  converted_venue: { id: 'Beralih fungsi', en: 'Converted venue' },
+  other: { id: 'Lainnya', en: 'Other' },
+};
+
+export type MonitoringVisitRow = Awaited<ReturnType<typeof visitsOf>>['rows'][number];
+
+export function monitoringVisitColumns(lang: Lang): XlsxColumn<MonitoringVisitRow>[] {
+  return [
+    { header: { id: 'Tanggal kunjungan', en: 'Visited on' }, format: 'date', width: 12, value: (v) => v.visited_on },
+    { header: { id: 'Temuan', en: 'Finding' }, width: 26, value: (v) => FINDING_LABELS[v.finding][lang] },
+    { header: { id: 'Dikunjungi oleh', en: 'Visited by' }, width: 28, value: (v) => v.visited_by },
+    { header: { id: 'Catatan', en: 'Notes' }, width: 60, value: (v) => v.notes },
   ];
 }

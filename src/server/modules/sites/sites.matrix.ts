@@ -93,6 +93,11 @@ export const rows: MatrixRows = {
     otherRegion: 404,
   },
   'GET /api/sites/:id/monitoring-visits': { request: async (fx, _c, rel) => get(`/api/sites/${await site(fx, rel)}/monitoring-visits`), allowed: 200, otherRegion: 404 },
+  'GET /api/sites/:id/monitoring-visits.xlsx': {
+    request: async (fx, _c, rel) => get(`/api/sites/${await site(fx, rel, { closed: true })}/monitoring-visits.xlsx?finding=no_activity`),
+    allowed: 200,
+    otherRegion: 404,
+  },
   'POST /api/sites/:id/monitoring-visits': {
     request: async (fx, _c, rel) => ({
       method: 'POST',

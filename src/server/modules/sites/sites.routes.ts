@@ -9,6 +9,7 @@ import {
   HeadCountExportQuerySchema,
   HeadCountListQuerySchema,
   HeadCountListSchema,
+  MonitoringVisitExportQuerySchema,
   MonitoringVisitListQuerySchema,
   MonitoringVisitListSchema,
   RecordClosureSchema,
@@ -124,6 +125,24 @@ export const siteRoutes =
         schema: { tags, summary: 'Post-closure monitoring visits (filter, order, pages)', params: Id, querystring: MonitoringVisitListQuerySchema, response: { 200: MonitoringVisitListSchema, ...errors } },
       },
       (req) => sites.visits(req.ctx(), req.params.id, req.query),
+    );
+    app.get(
+      '/api/sites/:id/monitoring-visits.xlsx',
+      {
+        config: read,
+        schema: {
+          tags,
+          summary: 'A site’s monitoring visits as an Excel workbook (the list’s filters and order, every visit)',
+          params: Id,
+          querystring: MonitoringVisitExportQuerySchema,
+          produces: [XLSX_TYPE],
+          response: exportErrors,
+        },
+      },
+      async (req, reply) => {
+        const { filename, bytes } = await sites.exportVisits(req.ctx(), req.params.id, req.query, requestLang(req));
+        return sendXlsx(reply, filename, bytes);
+      },
     );
     app.post(
       '/api/sites/:id/monitoring-visits',

@@ -8,6 +8,7 @@ import type {
   CreateSiteSchema,
   HeadCountExportQuerySchema,
   HeadCountListQuerySchema,
+  MonitoringVisitExportQuerySchema,
   MonitoringVisitListQuerySchema,
   RecordClosureSchema,
   SetMilestoneSchema,
@@ -31,7 +32,7 @@ import { readFile, storeFile, type Upload } from '../../platform/files/files.ts'
 import { headsOfOfficeFor } from '../break-glass/break-glass.repository.ts';
 import { notify } from '../notifications/notifications.service.ts';
 import { siteError } from './sites.errors.ts';
-import { headCountColumns, siteColumns } from './sites.export.ts';
+import { headCountColumns, monitoringVisitColumns, siteColumns } from './sites.export.ts';
 import { allowedSiteActions, canSeeSite } from './sites.policy.ts';
 import {
   ensureMilestone,
@@ -312,6 +313,19 @@ export class SiteService {
     await this.visible(ctx, this.db, id);
     const { rows, total } = await visitsOf(this.db, id, query);
     return { items: rows.map((v) => ({ id: v.id, visitedOn: v.visited_on, finding: v.finding, notes: v.notes, visitedBy: v.visited_by })), total };
+  }
+
+  /** A site's monitoring visits (the list's filters and order, every visit) as a workbook; the export is audited. */
+  async exportVisits(ctx: Context, id: number, query: z.output<typeof MonitoringVisitExportQuerySchema>, lang: Lang): Promise<{ filename: string; bytes: Buffer }> {
+    authorize(ctx.actor, 'site.read');
+    return inTransaction(this.db, async (tx) => {
+      const site = await this.visible(ctx, tx, id);
+      const { rows, total } = await visitsOf(tx, id, { ...query, limit: EXPORT_MAX_ROWS, offset: 0 });
+      if (total > EXPORT_MAX_ROWS) throw siteError('site.export_too_large', { count: total, max: EXPORT_MAX_ROWS });
+      const bytes = await toXlsx(lang, [{ name: `${site.code} ${lang === 'id' ? 'pemantauan' : 'monitoring'}`, columns: monitoringVisitColumns(lang), rows }]);
+      await audit(tx, ctx, { action: 'site.monitoring_visits.exported', entityType: 'site', entityId: id, regionCode: site.region_code, summary: { filter: query, rows: rows.length, format: 'xlsx' } });
+      return { filename: `${site.code.toLowerCase()}-pemantauan-${wibDay(new Date())}.xlsx`, bytes };
+    });
   }
 
   /** A post-closure monitoring visit; "activity resumed" reopens the site and tells the region's heads of office. */

@@ -341,3 +341,39 @@ test('monitoring visits: filter by finding and date, newest first', async (t) =>
   const from = (await as(officer).get(`/api/sites/${id}/monitoring-visits?from=2019-05-01&limit=1`)).json();
   assert.deepEqual([from.items.map((v: { visitedOn: string }) => v.visitedOn), from.total], [['2019-06-01'], 2]);
 });
+
+test('monitoring-visits.xlsx: the list’s filters and order, every visit, headers in my language; out of scope is 404; audited', async (t) => {
+  const { app, as, officer } = await setup(t);
+  const id = await makeSite(app, '65.03.02', { closed: true });
+  for (const [visitedOn, finding, notes] of [
+    ['2019-03-01', 'no_activity', 'Lokasi sepi'],
+    ['2019-06-01', 'converted_venue', 'Menjadi warung makan'],
+    ['2019-09-01', 'no_activity', ''],
+  ] as const)
+    assert.equal((await as(officer).post(`/api/sites/${id}/monitoring-visits`, { visitedOn, finding, notes, visitedBy: 'Tim Dinsos Nunukan' })).statusCode, 200);
+  const url = `/api/sites/${id}/monitoring-visits.xlsx`;
+
+  const en = await app.inject({ method: 'GET', url: `${url}?finding=no_activity&order=desc&limit=1`, headers: { ...officer.headers, 'accept-language': 'en' } });
+  assert.equal(en.statusCode, 200, en.body);
+  assert.equal(en.headers['content-type'], 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  assert.match(String(en.headers['content-disposition']), /^attachment; filename="lok-6503-\d{3}-pemantauan-\d{4}-\d{2}-\d{2}\.xlsx"/);
+  const rows = await sheetRows(en.rawPayload);
+  assert.deepEqual(rows[0], ['Visited on', 'Finding', 'Visited by', 'Notes']);
+  assert.deepEqual(rows.slice(1).map((r) => [(r[0] as Date).toISOString().slice(0, 10), r[1], r[2]]), [
+    ['2019-09-01', 'No activity', 'Tim Dinsos Nunukan'],
+    ['2019-03-01', 'No activity', 'Tim Dinsos Nunukan'],
+  ], 'every matching visit (limit is not part of an export), newest first');
+
+  const id2019 = await sheetRows((await as(officer).get(`${url}?from=2019-05-01&to=2019-08-31`)).rawPayload);
+  assert.deepEqual(id2019[0], ['Tanggal kunjungan', 'Temuan', 'Dikunjungi oleh', 'Catatan']);
+  assert.deepEqual(id2019.slice(1).map((r) => [r[1], r[3]]), [['Beralih fungsi', 'Menjadi warung makan']]);
+  assert.equal((await as(officer).get(`${url}?finding=gone`)).json().error.fields[0].field, 'query.finding');
+
+  const bulungan = await makeSite(app, '65.01.01', { closed: true });
+  assert.equal((await as(officer).get(`/api/sites/${bulungan}/monitoring-visits.xlsx`)).statusCode, 404, 'out of scope');
+  const auditor = await asUser(app, { roles: ['auditor'], scope: 'national' });
+  const events = (await app.inject({ method: 'GET', url: '/api/audit?action=site.monitoring_visits.exported', headers: auditor.headers })).json();
+  assert.equal(events.total, 2);
+  const filtered = events.items.find((e: { summary: { rows: number } }) => e.summary.rows === 2);
+  assert.deepEqual([filtered.entityId, filtered.summary.filter], [String(id), { finding: 'no_activity', order: 'desc' }]);
+});
