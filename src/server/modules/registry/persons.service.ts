@@ -173,6 +173,7 @@ export class PersonService {
           dek_wrapped: sealed.wrappedKey,
           key_id: sealed.keyId,
           nik_bidx: indexer.index('nik', identity.nik),
+          nik_match: indexer.matchToken(identity.nik),
           kk_bidx: indexer.index('kk', identity.kk),
           phone_bidx: indexer.index('phone', identity.phone),
           created_by: ctx.actor.kind === 'user' ? ctx.actor.userId : null,

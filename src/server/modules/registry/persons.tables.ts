@@ -22,6 +22,8 @@ export interface PersonTable {
   nik_bidx: number | null;
   kk_bidx: number | null;
   phone_bidx: number | null;
+  /** Full-length HMAC of the NIK (migration 0012): exact, registry-wide matching. */
+  nik_match: Buffer | null;
   created_by: number | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;

@@ -132,6 +132,14 @@ test('identities are encrypted: no table, column, audit event, job or log line h
   assert.equal(refused.statusCode, 400);
   assert.doesNotMatch(refused.body, /6503025708910000|Zubaidah/);
 
+  // The NIK match token: the same NIK (however written) → the same 16 bytes; another NIK → other bytes.
+  const twin = await create(app, officer, person({ ...RINA, nik: '6503-0251-1288-0003', kk: undefined, phone: undefined }, { alias: undefined }));
+  const tokens = await database.db.selectFrom('person').select(['id', 'nik_match']).orderBy('id').execute();
+  assert.equal(tokens.length, 3);
+  assert.equal(tokens[0]!.nik_match?.length, 16);
+  assert.notDeepEqual(tokens[0]!.nik_match, tokens[1]!.nik_match);
+  assert.deepEqual(tokens[1]!.nik_match, tokens.find((r) => r.id === twin.id)!.nik_match);
+
   assert.deepEqual(await scanDatabase(database, NEEDLES), []);
   assert.ok(lines.length > 10, `expected request log lines, got ${lines.length}`);
   const leaks = lines.filter((l) => NEEDLES.some((n) => l.toLowerCase().includes(n.toLowerCase())));

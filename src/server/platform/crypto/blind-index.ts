@@ -39,8 +39,12 @@ export function normalizeForIndex(field: BlindIndexField, value: string): string
   }
 }
 
+/** Bytes of a NIK match token: collisions among 10^9 NIKs stay below 10^-20. */
+export const MATCH_TOKEN_BYTES = 16;
+
 export class BlindIndexer {
   private readonly keys: Record<BlindIndexField, Buffer>;
+  private readonly matchKey: Buffer;
 
   constructor(
     rootKey: Buffer,
@@ -51,6 +55,20 @@ export class BlindIndexer {
     this.keys = Object.fromEntries(
       BLIND_INDEX_FIELDS.map((f) => [f, Buffer.from(hkdfSync('sha256', rootKey, Buffer.alloc(0), `tuntas/blind-index/${f}`, 32))]),
     ) as Record<BlindIndexField, Buffer>;
+    this.matchKey = Buffer.from(hkdfSync('sha256', rootKey, Buffer.alloc(0), 'tuntas/match/nik', 32));
+  }
+
+  /**
+   * The NIK's match token: a full-length (128-bit) keyed HMAC, so equal NIKs — and only
+   * equal NIKs — share it. It serves registry-wide exact matching (deduplication, one
+   * entitlement per NIK) without decryption; see docs/ARCHITECTURE.md for why it sits
+   * beside the truncated lookup index.
+   */
+  matchToken(nik: string | null | undefined): Buffer | null {
+    if (nik === null || nik === undefined) return null;
+    const normalized = normalizeForIndex('nik', nik);
+    if (!normalized) return null;
+    return createHmac('sha256', this.matchKey).update(normalized, 'utf8').digest().subarray(0, MATCH_TOKEN_BYTES);
   }
 
   /** The index of a value (normalised here), a non-negative integer below 2^bits; null for an empty value. */
