@@ -133,7 +133,7 @@ test('identities are encrypted: no table, column, audit event, job or log line h
   assert.doesNotMatch(refused.body, /6503025708910000|Zubaidah/);
 
   // The NIK match token: the same NIK (however written) → the same 16 bytes; another NIK → other bytes.
-  const twin = await create(app, officer, person({ ...RINA, nik: '6503-0251-1288-0003', kk: undefined, phone: undefined }, { alias: undefined }));
+  const twin = await create(app, officer, person({ ...RINA, nik: '6503-0251-1288-0003' }, { alias: undefined, kk: undefined, phone: undefined }));
   const tokens = await database.db.selectFrom('person').select(['id', 'nik_match']).orderBy('id').execute();
   assert.equal(tokens.length, 3);
   assert.equal(tokens[0]!.nik_match?.length, 16);
