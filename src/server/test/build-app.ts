@@ -37,13 +37,14 @@ type Hook = { after(fn: () => Promise<void>): void };
 export async function freshDatabase(t: Hook, options: { migrate?: boolean; regions?: boolean } = {}): Promise<Database> {
   let database: Database;
   if (TEST_DATABASE_URL) {
-    const fresh = await createTestDatabase();
+    const template = options.migrate === false ? undefined : await postgresTemplate(options.regions ?? false);
+    const fresh = await createTestDatabase(template);
     database = await openDatabase({ kind: 'postgres', url: fresh.url, poolSize: 4 });
     t.after(async () => {
       await database.close();
       await fresh.drop();
     });
-    if (options.migrate !== false) await migrate(database.db);
+    return database;
   } else if (options.migrate === false) {
     database = await openDatabase({ kind: 'pglite-memory' });
     t.after(() => database.close());
@@ -52,7 +53,6 @@ export async function freshDatabase(t: Hook, options: { migrate?: boolean; regio
     database = await openDatabase({ kind: 'pglite-memory', loadDataDir: await pgliteTemplate(options.regions ?? false) });
     t.after(() => database.close());
   }
-  if (options.regions && TEST_DATABASE_URL) await loadRegionsInto(database);
   return database;
 }
 
@@ -61,13 +61,7 @@ export async function freshDatabase(t: Hook, options: { migrate?: boolean; regio
  * temp folder for every test process; keyed by the migrations and region data.
  */
 async function pgliteTemplate(withRegions: boolean): Promise<Blob> {
-  const key = createHash('sha256')
-    .update(readMigrations().map((m) => m.checksum).join())
-    .update(fs.readFileSync(FORMER_CODES_FILE))
-    .update(OFFICIAL_SOURCE)
-    .update(String(withRegions))
-    .digest('hex')
-    .slice(0, 16);
+  const key = templateKey(withRegions);
   const file = path.join(os.tmpdir(), `tuntas-test-template-${key}.tar`);
   if (fs.existsSync(file)) return new Blob([fs.readFileSync(file)]);
   const database = await openDatabase({ kind: 'pglite-memory' });
@@ -90,21 +84,83 @@ async function loadRegionsInto(database: Database): Promise<void> {
   await jobs.runUntilIdle();
 }
 
-/** PostgreSQL only: a new, empty database on the test server. */
-export async function createTestDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
-  if (!TEST_DATABASE_URL) throw new Error('TEST_DATABASE_URL is not set');
-  const name = `tuntas_test_${randomBytes(6).toString('hex')}`;
-  await adminQuery(`create database ${name}`);
-  const url = new URL(TEST_DATABASE_URL);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => adminQuery(`drop database if exists ${name} with (force)`) };
+/** The key of a prepared database: the migrations and the region data it was made from. */
+function templateKey(withRegions: boolean): string {
+  return createHash('sha256')
+    .update(readMigrations().map((m) => m.checksum).join())
+    .update(fs.readFileSync(FORMER_CODES_FILE))
+    .update(OFFICIAL_SOURCE)
+    .update(String(withRegions))
+    .digest('hex')
+    .slice(0, 16);
 }
 
-async function adminQuery(text: string): Promise<void> {
+function urlOf(name: string): string {
+  const url = new URL(TEST_DATABASE_URL!);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/**
+ * PostgreSQL: a migrated database (optionally with regions) on the test server that
+ * fresh test databases are copied from (CREATE DATABASE … TEMPLATE), made once per
+ * key by whichever test process gets there first. Templates of older migration sets
+ * stay (a few MB each; other checkouts may still use them): drop tuntas_tpl_* by hand.
+ */
+async function postgresTemplate(withRegions: boolean): Promise<string> {
+  const name = `tuntas_tpl_${templateKey(withRegions)}`;
+  const cached = (postgresTemplates[name] ??= makePostgresTemplate(name, withRegions).catch((err: unknown) => {
+    delete postgresTemplates[name];
+    throw err;
+  }));
+  return cached;
+}
+const postgresTemplates: Record<string, Promise<string>> = {};
+
+async function makePostgresTemplate(name: string, withRegions: boolean): Promise<string> {
+  const exists = async () => (await adminQuery(`select 1 from pg_database where datname = '${name}'`)).length > 0;
+  if (await exists()) return name;
+  const building = `${name}_${process.pid}_${randomBytes(3).toString('hex')}`;
+  await adminQuery(`create database ${building}`);
+  const database = await openDatabase({ kind: 'postgres', url: urlOf(building), poolSize: 2 });
+  try {
+    await migrate(database.db);
+    if (withRegions) await loadRegionsInto(database);
+  } finally {
+    await database.close();
+  }
+  try {
+    await adminQuery(`alter database ${building} rename to ${name}`);
+  } catch (err) {
+    // Another test process made the same template meanwhile: use theirs.
+    await adminQuery(`drop database if exists ${building} with (force)`);
+    if (!(await exists())) throw err;
+  }
+  return name;
+}
+
+/** PostgreSQL only: a new database on the test server, empty or copied from a template. */
+export async function createTestDatabase(template?: string): Promise<{ url: string; drop(): Promise<void> }> {
+  if (!TEST_DATABASE_URL) throw new Error('TEST_DATABASE_URL is not set');
+  const name = `tuntas_test_${randomBytes(6).toString('hex')}`;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await adminQuery(template ? `create database ${name} template ${template}` : `create database ${name}`);
+      break;
+    } catch (err) {
+      // "source database is being accessed by other users": another copy is starting; try again.
+      if (!template || attempt >= 20 || !/being accessed by other users/.test(String(err))) throw err;
+      await new Promise((r) => setTimeout(r, 50 + Math.random() * 100));
+    }
+  }
+  return { url: urlOf(name), drop: () => adminQuery(`drop database if exists ${name} with (force)`).then(() => undefined) };
+}
+
+async function adminQuery(text: string): Promise<Record<string, unknown>[]> {
   const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
   await client.connect();
   try {
-    await client.query(text);
+    return (await client.query(text)).rows as Record<string, unknown>[];
   } finally {
     await client.end();
   }
