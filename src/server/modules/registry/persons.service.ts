@@ -39,14 +39,12 @@ import {
   type PersonRow,
 } from './persons.repository.ts';
 import { nikRegions } from './nik-regions.ts';
+import { personRef, sealPerson, type StoredIdentity } from './persons.sealing.ts';
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 
-/** The AAD reference binding a person's ciphertext and wrapped key to the record. */
-export const personRef = (caseCode: string) => `person/${caseCode}`;
-
-/** The encrypted payload: identity fields, normalised; absent fields are left out. */
-export type StoredIdentity = Partial<Record<IdentityField, string>>;
+// personRef and StoredIdentity live with the sealing code (shared with imports).
+export { personRef, type StoredIdentity } from './persons.sealing.ts';
 
 export class PersonService {
   readonly sealer: RecordSealer;
@@ -158,7 +156,6 @@ export class PersonService {
       if (input.siteId !== undefined && (await siteRegency(tx, input.siteId)) !== input.regencyCode) throw personError('person.site_mismatch');
       if (input.assignedUserId !== undefined && !(await activeUser(tx, input.assignedUserId))) throw personError('person.unknown_user');
       const caseCode = await nextCaseCode(tx, input.regencyCode);
-      const sealed = this.sealer.seal(personRef(caseCode), identity);
       const row = await tx
         .insertInto('person')
         .values({
@@ -169,13 +166,7 @@ export class PersonService {
           sex: input.sex,
           lawful_basis: input.lawfulBasis,
           assigned_user_id: input.assignedUserId ?? null,
-          identity_ct: sealed.ciphertext,
-          dek_wrapped: sealed.wrappedKey,
-          key_id: sealed.keyId,
-          nik_bidx: indexer.index('nik', identity.nik),
-          nik_match: indexer.matchToken(identity.nik),
-          kk_bidx: indexer.index('kk', identity.kk),
-          phone_bidx: indexer.index('phone', identity.phone),
+          ...sealPerson(this.sealer, indexer, caseCode, identity),
           created_by: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
         })
         .returning('id')

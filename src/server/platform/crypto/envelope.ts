@@ -88,6 +88,20 @@ export class KeyWrapper {
     return this.keys.current().id;
   }
 
+  /** The current key-encryption key and its master key id: what a worker thread needs to wrap (never the master key). */
+  currentKek(): { keyId: string; kek: Buffer } {
+    const master = this.keys.current();
+    return { keyId: master.id, kek: Buffer.from(this.kek(master)) };
+  }
+
+  /** A wrapper holding only one derived key-encryption key (worker threads): it wraps and unwraps under that key alone. */
+  static fromKek(keyId: string, kek: Buffer): KeyWrapper {
+    const master = { id: keyId, key: Buffer.alloc(0) };
+    const wrapper = new KeyWrapper({ current: () => master, byId: (id) => (id === keyId ? master : undefined), ids: () => [keyId] });
+    wrapper.keks.set(keyId, Buffer.from(kek));
+    return wrapper;
+  }
+
   wrap(dataKey: Buffer, aad: string): { wrapped: Buffer; keyId: string } {
     const master = this.keys.current();
     const id = Buffer.from(master.id, 'ascii');

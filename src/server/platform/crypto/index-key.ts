@@ -26,8 +26,25 @@ export async function loadBlindIndexer(db: Executor, wrapper: KeyWrapper): Promi
 }
 
 function indexerFrom(wrapped: Buffer, params: Partial<BlindIndexBits>, wrapper: KeyWrapper): BlindIndexer {
-  const root = wrapper.unwrap(Buffer.from(wrapped), cryptoKeyAad(INDEX_KEY_NAME));
-  return new BlindIndexer(root, { ...DEFAULT_BLIND_INDEX_BITS, ...params });
+  const { rootKey, bits } = indexKeyMaterialFrom(wrapped, params, wrapper);
+  return new BlindIndexer(rootKey, bits);
+}
+
+function indexKeyMaterialFrom(wrapped: Buffer, params: Partial<BlindIndexBits>, wrapper: KeyWrapper): IndexKeyMaterial {
+  return { rootKey: wrapper.unwrap(Buffer.from(wrapped), cryptoKeyAad(INDEX_KEY_NAME)), bits: { ...DEFAULT_BLIND_INDEX_BITS, ...params } };
+}
+
+/** The unwrapped index root key and bit lengths: for worker threads (passed in memory, never stored). */
+export interface IndexKeyMaterial {
+  rootKey: Buffer;
+  bits: BlindIndexBits;
+}
+
+/** Like loadBlindIndexer, but hands back the key material itself (creating the key on first use). */
+export async function loadIndexKeyMaterial(db: Executor, wrapper: KeyWrapper): Promise<IndexKeyMaterial> {
+  await loadBlindIndexer(db, wrapper);
+  const row = await db.selectFrom('crypto_key').selectAll().where('name', '=', INDEX_KEY_NAME).executeTakeFirstOrThrow();
+  return indexKeyMaterialFrom(row.wrapped, row.params as Partial<BlindIndexBits>, wrapper);
 }
 
 /** Re-wraps every long-lived key not yet under the current master key; returns how many changed. */

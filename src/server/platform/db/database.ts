@@ -4,6 +4,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import { lockDataDir, type DataDirLock } from './data-dir-lock.ts';
+import { copyIntoPglite, copyIntoPostgres, copyStatement, type CopySource } from './copy.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
 import type { DB } from './schema.ts';
 
@@ -20,6 +21,13 @@ export interface Database {
   close(): Promise<void>;
   /** PGlite only: the data directory as a tarball (test templates). */
   dumpDataDir?(): Promise<Blob>;
+  /**
+   * Bulk-loads rows with COPY (text format), outside any transaction; returns the row
+   * count. PostgreSQL: one COPY statement (all or nothing). PGlite: one COPY per ~8 MB,
+   * each committed, so a failure part-way leaves the earlier chunks: load staging
+   * tables with it and clear them on failure.
+   */
+  copyInto(table: string, columns: readonly string[], source: CopySource): Promise<number>;
 }
 
 export type DatabaseOptions =
@@ -56,7 +64,8 @@ async function openPglite(pgDir: string | undefined, lock: DataDirLock | undefin
     parsers: { [INT8]: parseInt8, [DATE]: parseDate },
     ...(loadDataDir ? { loadDataDir } : {}),
   });
-  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+  const dialect = new PGliteDialect(pglite);
+  const db = new Kysely<DB>({ dialect });
   let closed = false;
   return {
     kind: 'pglite',
@@ -70,6 +79,10 @@ async function openPglite(pgDir: string | undefined, lock: DataDirLock | undefin
       lock?.release();
     },
     dumpDataDir: () => pglite.dumpDataDir('none') as Promise<Blob>,
+    copyInto: async (table, columns, source) => {
+      await sql`select 1`.execute(db); // Kysely creates its driver on first use
+      return copyIntoPglite((fn) => dialect.withPglite(fn), copyStatement(table, columns, 'blob'), source);
+    },
   };
 }
 
@@ -95,6 +108,7 @@ async function openPostgres(url: string, poolSize = 10): Promise<Database> {
     async close() {
       await db.destroy();
     },
+    copyInto: async (table, columns, source) => copyIntoPostgres(pool, copyStatement(table, columns, 'stdin'), source),
   };
 }
 

@@ -44,7 +44,7 @@ class PGliteDriver implements Driver {
   private busy = false;
   private readonly waiting: Array<(c: DatabaseConnection) => void> = [];
 
-  constructor(pg: PGlite) {
+  constructor(private readonly pg: PGlite) {
     this.connection = new PGliteConnection(pg);
   }
 
@@ -78,15 +78,32 @@ class PGliteDriver implements Driver {
   }
 
   async destroy(): Promise<void> {}
+
+  /** Runs `fn` on PGlite itself while holding the one connection (COPY from a blob). */
+  async withPglite<T>(fn: (pg: PGlite) => Promise<T>): Promise<T> {
+    await this.acquireConnection();
+    try {
+      return await fn(this.pg);
+    } finally {
+      await this.releaseConnection();
+    }
+  }
 }
 
 export class PGliteDialect implements Dialect {
+  private driver: PGliteDriver | undefined;
   constructor(private readonly pg: PGlite) {}
   createAdapter() {
     return new PostgresAdapter();
   }
   createDriver(): Driver {
-    return new PGliteDriver(this.pg);
+    this.driver = new PGliteDriver(this.pg);
+    return this.driver;
+  }
+  /** Runs `fn` on PGlite while holding the connection Kysely hands out (never inside someone's transaction). */
+  withPglite<T>(fn: (pg: PGlite) => Promise<T>): Promise<T> {
+    if (!this.driver) throw new Error('PGlite dialect not initialised');
+    return this.driver.withPglite(fn);
   }
   createQueryCompiler() {
     return new PostgresQueryCompiler();
