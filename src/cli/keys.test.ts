@@ -3,6 +3,7 @@
 // opens every person, the blind indexes are unchanged and TOTP secrets open.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { PGLITE_ONLY } from '../server/test/build-app.ts';
 import { test } from 'node:test';
 import { cliContext } from '../server/platform/auth/actor.ts';
 import { systemClock } from '../server/platform/auth/clock.ts';
@@ -80,7 +81,7 @@ function rotateAndKill(env: Record<string, string>): Promise<string> {
   });
 }
 
-test('keys rotate: killed mid-way and run again, every person ends under the new key, readable with it alone; indexes unchanged; TOTP re-sealed', async (t) => {
+test('keys rotate: killed mid-way and run again, every person ends under the new key, readable with it alone; indexes unchanged; TOTP re-sealed', PGLITE_ONLY, async (t) => {
   const dataDir = tempDataDir(t);
   const { bidx } = await seed(dataDir);
   const env = { DATA_DIR: dataDir, MASTER_KEY: B, MASTER_KEY_PREVIOUS: A };

@@ -3,12 +3,13 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { PGLITE_ONLY } from '../server/test/build-app.ts';
 import { test } from 'node:test';
 import { tempDataDir, tuntas } from '../server/test/processes.ts';
 
 const KEYS = ['input', 'normalized', 'valid', 'sex', 'birthDate', 'regionCode', 'errors', 'warnings'];
 
-test('tuntas nik check --json prints exactly the documented shape and exits 0, valid or not', async () => {
+test('tuntas nik check --json prints exactly the documented shape and exits 0, valid or not', PGLITE_ONLY, async () => {
   const valid = await tuntas(['nik', 'check', '6503024507850001', '--json'], {});
   assert.equal(valid.code, 0, valid.stderr);
   assert.equal(valid.stdout, '{"input":"6503024507850001","normalized":"6503024507850001","valid":true,"sex":"female","birthDate":"1985-07-05","regionCode":"65.03.02","errors":[],"warnings":[]}\n');
@@ -26,7 +27,7 @@ test('tuntas nik check --json prints exactly the documented shape and exits 0, v
   assert.deepEqual(en.errors, [{ code: 'nik.serial_zero', message: 'NIK serial 0000 is never issued; probably damaged by Excel: format the column as Text' }]);
 });
 
-test('tuntas nik check compares stated values, normalises, and warns on former codes', async () => {
+test('tuntas nik check compares stated values, normalises, and warns on former codes', PGLITE_ONLY, async () => {
   const mismatch = JSON.parse((await tuntas(['nik', 'check', '65.0302 450785 0001', '--sex', 'male', '--birth-date', '1985-07-06', '--json'], {})).stdout);
   assert.equal(mismatch.normalized, '6503024507850001');
   assert.deepEqual(mismatch.errors.map((e: { code: string }) => e.code), ['nik.sex_mismatch', 'nik.birth_date_mismatch']);
@@ -39,7 +40,7 @@ test('tuntas nik check compares stated values, normalises, and warns on former c
   assert.match(former.stdout, /former region code of Kabupaten Nunukan \(now 65\.03\).*\[nik\.former_region\]/);
 });
 
-test('tuntas nik check prints readable text in Indonesian by default', async () => {
+test('tuntas nik check prints readable text in Indonesian by default', PGLITE_ONLY, async () => {
   const res = await tuntas(['nik', 'check', '6503024507850000'], {});
   assert.equal(res.code, 0);
   assert.equal(
@@ -56,7 +57,7 @@ test('tuntas nik check prints readable text in Indonesian by default', async () 
   );
 });
 
-test('tuntas nik check: --help, and usage errors exit non-zero', async () => {
+test('tuntas nik check: --help, and usage errors exit non-zero', PGLITE_ONLY, async () => {
   const help = await tuntas(['nik', 'check', '--help'], {});
   assert.equal(help.code, 0);
   assert.match(help.stdout, /--birth-date <date>/);
@@ -73,7 +74,7 @@ test('tuntas nik check: --help, and usage errors exit non-zero', async () => {
   assert.notEqual(badLang.code, 0);
 });
 
-test('tuntas nik check works while another process holds the embedded database', async (t) => {
+test('tuntas nik check works while another process holds the embedded database', PGLITE_ONLY, async (t) => {
   const dataDir = tempDataDir(t);
   // This test process plays the running server: a live pid in the lock file.
   fs.writeFileSync(path.join(dataDir, 'tuntas.lock'), JSON.stringify({ pid: process.pid, host: os.hostname(), startedAt: new Date().toISOString() }));

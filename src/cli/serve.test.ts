@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import { PGLITE_ONLY } from '../server/test/build-app.ts';
 import { test } from 'node:test';
 import { startServerProcess, tempDataDir, tuntas, waitFor } from '../server/test/processes.ts';
 
@@ -12,7 +13,7 @@ async function json(url: string): Promise<{ status: number; body: any }> {
   return { status: res.status, body: await res.json() };
 }
 
-test('serve prints where it listens and where the data lives; SIGTERM closes the database cleanly', async (t) => {
+test('serve prints where it listens and where the data lives; SIGTERM closes the database cleanly', PGLITE_ONLY, async (t) => {
   const dataDir = tempDataDir(t);
   const server = await startServerProcess({ DATA_DIR: dataDir });
   t.after(() => void server.child.kill('SIGKILL'));
@@ -36,7 +37,7 @@ test('serve prints where it listens and where the data lives; SIGTERM closes the
   assert.equal(JSON.parse(after.stdout).length, 5);
 });
 
-test('after SIGKILL during the region import, the next start finishes it', async (t) => {
+test('after SIGKILL during the region import, the next start finishes it', PGLITE_ONLY, async (t) => {
   const dataDir = tempDataDir(t);
   const env = { DATA_DIR: dataDir, JOB_POLL_MS: '50', MFA_REQUIRED: 'false' };
   const first = await startServerProcess(env);

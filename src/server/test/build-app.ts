@@ -24,6 +24,13 @@ const silentLogger = pino({ level: 'silent' }) as unknown as FastifyBaseLogger;
 
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || undefined;
 
+/**
+ * Test option for tests that run on embedded PGlite whatever the suite's database
+ * (data directories, the CLI without a database): skipped in the PostgreSQL run,
+ * where they would repeat the PGlite run's work.
+ */
+export const PGLITE_ONLY = { skip: TEST_DATABASE_URL ? 'embedded PGlite only: ran in the PGlite run' : false };
+
 /** MFA is off unless a test turns it on (MFA_REQUIRED: 'true'), so most tests sign in with a password. */
 export function testConfig(overrides: Record<string, string> = {}): Config {
   return loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SERVE_WEB: 'false', JOBS_ENABLED: 'false', MFA_REQUIRED: 'false', ...overrides });

@@ -5,6 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { PGLITE_ONLY } from '../../test/build-app.ts';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { openDatabase } from './database.ts';
@@ -41,7 +42,7 @@ function exited(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
 }
 
-test('after SIGKILL mid-writes, every committed row is there on the next open', async (t) => {
+test('after SIGKILL mid-writes, every committed row is there on the next open', PGLITE_ONLY, async (t) => {
   const dataDir = tempDir(t);
   const { child, committed } = await startWriter(dataDir, 300);
   child.kill('SIGKILL');
@@ -61,7 +62,7 @@ test('after SIGKILL mid-writes, every committed row is there on the next open', 
   }
 });
 
-test('a second process on the same data directory is refused at once with a clear message', async (t) => {
+test('a second process on the same data directory is refused at once with a clear message', PGLITE_ONLY, async (t) => {
   const dataDir = tempDir(t);
   const { child } = await startWriter(dataDir, 1);
   t.after(() => void child.kill('SIGKILL'));
