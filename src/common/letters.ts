@@ -155,6 +155,8 @@ export const LetterSchema = z
     siteIds: z.array(z.number().int()),
     issuedAt: z.string().nullable(),
     recipientCount: z.number().int(),
+    /** Recipients whose response is recorded. */
+    answeredCount: z.number().int(),
     /** At least one recipient is overdue. */
     overdue: z.boolean(),
     recipients: z.array(LetterRecipientSchema).optional(),

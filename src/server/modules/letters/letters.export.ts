@@ -41,6 +41,7 @@ export function letterColumns(lang: Lang): XlsxColumn<LetterRow>[] {
     { header: { id: 'Unit penerbit', en: 'Issuing unit' }, width: 20, value: (l) => l.unit_code },
     { header: { id: 'Penanda tangan', en: 'Signatory' }, width: 28, value: (l) => l.signatory_title },
     { header: { id: 'Jumlah penerima', en: 'Recipients' }, format: 'integer', width: 10, value: (l) => Number(l.recipient_count) },
+    { header: { id: 'Sudah menjawab', en: 'Answered' }, format: 'integer', width: 10, value: (l) => Number(l.answered_count) },
     { header: { id: 'Terlambat dijawab', en: 'Response overdue' }, width: 10, value: (l) => YES_NO[l.overdue ? 'true' : 'false'][lang] },
     { header: { id: 'Program', en: 'Programme' }, format: 'integer', width: 10, value: (l) => (l.programme_id === null ? null : Number(l.programme_id)) },
     { header: { id: 'Wilayah terkait', en: 'Linked regions' }, width: 20, value: (l) => l.region_codes.join(', ') },

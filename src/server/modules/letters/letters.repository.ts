@@ -81,6 +81,7 @@ function letters(db: Executor, cutoff: string) {
       'u.name as unit_name',
       'u.region_code as unit_region_code',
       sql<number>`(select count(*) from letter_recipient r where r.letter_id = l.id)`.as('recipient_count'),
+      sql<number>`(select count(*) from letter_recipient r where r.letter_id = l.id and r.response_on is not null)`.as('answered_count'),
       sql<boolean>`exists (select 1 from letter_recipient r where r.letter_id = l.id and ${overdueRecipient(cutoff)})`.as('overdue'),
       sql<(number | string)[]>`array(select ls.site_id from letter_site ls where ls.letter_id = l.id order by ls.position)`.as('site_ids'),
     ]);

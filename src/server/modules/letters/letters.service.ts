@@ -82,6 +82,7 @@ export class LetterService {
       siteIds: l.site_ids.map(Number),
       issuedAt: l.issued_at ? new Date(l.issued_at).toISOString() : null,
       recipientCount: Number(l.recipient_count),
+      answeredCount: Number(l.answered_count),
       overdue: Boolean(l.overdue),
       ...(recipients ? { recipients: recipients.map((r) => this.recipientView(r)) } : {}),
       actions: letterActions(ctx.actor, { unitRegion: l.unit_region_code, status: l.status }),

@@ -184,6 +184,8 @@ test('recipients: all five Kaltara governments at once; unanswered ones are over
     ['65.01', '65.02', '65.04', '65.71'],
   );
   assert.equal(detail.recipients.find((r: { id: number }) => r.id === nunukan.id).responseSummary, 'Siap melaksanakan penutupan Juli 2018');
+  // The register counts answers: Nunukan answered, the other four did not.
+  assert.deepEqual([detail.recipientCount, detail.answeredCount], [5, 1]);
 });
 
 test('letters are scoped by the region of their unit, in the list and one by one', async (t) => {

@@ -275,7 +275,9 @@ function LetterTable({ items, sort, onSort }: { items: Letter[]; sort: string; o
                 <Table.Td fz="sm">
                   <Group gap={6}>
                     <Text span fz="sm" style={{ whiteSpace: 'nowrap' }}>
-                      {t('register.recipientCount', { count: letter.recipientCount })}
+                      {letter.status === 'issued' && letter.recipientCount > 0
+                        ? t('register.answered', { answered: letter.answeredCount, count: letter.recipientCount })
+                        : t('register.recipientCount', { count: letter.recipientCount })}
                     </Text>
                     {letter.overdue && (
                       <Badge color="red" variant="light" radius="sm" size="sm" leftSection={<IconAlertTriangle size={12} aria-hidden />}>
