@@ -27,7 +27,7 @@ import { canSeeSite } from '../sites/sites.policy.ts';
 import { visibleUnit } from './letter-units.service.ts';
 import { letterError } from './letters.errors.ts';
 import { letterColumns } from './letters.export.ts';
-import { formatLetterNumber, yearOf } from './letters.numbering.ts';
+import { formatLetterNumber, yearOf } from '../../../common/letter-number.ts';
 import { fillTemplate, renderLetterPdf } from './letters.pdf.ts';
 import { canSeeUnit, letterActions, scopeOf } from './letters.policy.ts';
 import * as repo from './letters.repository.ts';

@@ -11,7 +11,7 @@ import { build, freshDatabase } from '../../test/build-app.ts';
 import { asUser } from '../../test/users.ts';
 import { makeSite, multipart } from '../sites/sites.matrix.ts';
 import { makePng } from './letters.fixtures.ts';
-import { formatLetterNumber, toRoman } from './letters.numbering.ts';
+import { formatLetterNumber, toRoman } from '../../../common/letter-number.ts';
 import { countOverdueRecipients, overdueRecipientsByRegency } from './letters.repository.ts';
 
 type T = Parameters<typeof build>[0];

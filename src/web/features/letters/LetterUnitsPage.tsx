@@ -16,7 +16,8 @@ import { usePageTitle } from '../../lib/use-page-title.ts';
 import { can, useSession } from '../auth/session.ts';
 import { RegionPicker } from '../regions/RegionPicker.tsx';
 import { useWorkingRegion } from '../regions/working-region.tsx';
-import { previewLetterNumber, todayWib } from './letter-format.ts';
+import { formatLetterNumber } from '../../../common/letter-number.ts';
+import { todayWib } from './letter-format.ts';
 import { unitLogoUrl, useCreateUnit, useLetterTemplates, useLetterUnits, usePutTemplate, useUnitLogo, useUpdateUnit } from './letters.api.ts';
 import { indexedErrors, ListInput } from './ListInput.tsx';
 
@@ -116,7 +117,7 @@ function UnitPanel({ unit }: { unit: LetterUnit }) {
               </Text>
               <Code>{unit.numberFormat}</Code>
               <Text size="sm" mt={4}>
-                {t('units.previewExample', { number: previewLetterNumber(unit.numberFormat, { seq: 1, unit: unit.code, classification: '460', letterDate: todayWib() }) })}
+                {t('units.previewExample', { number: formatLetterNumber(unit.numberFormat, { seq: 1, unit: unit.code, classification: '460', letterDate: todayWib() }) })}
               </Text>
             </div>
             <div>
@@ -229,7 +230,7 @@ function UnitForm({ unit, onDone }: { unit: LetterUnit | null; onDone: (created?
     numberFormat: numberFormatProblem(numberFormat, t),
   };
   const show = (key: keyof typeof local | 'address' | 'phone' | 'place' | 'institutionLines') => server[key] ?? (checked || key === 'numberFormat' ? local[key as keyof typeof local] : undefined);
-  const preview = local.numberFormat ? null : previewLetterNumber(numberFormat, { seq: 1, unit: unit?.code ?? (code.trim() || 'UNIT'), classification: '460', letterDate: todayWib() });
+  const preview = local.numberFormat ? null : formatLetterNumber(numberFormat, { seq: 1, unit: unit?.code ?? (code.trim() || 'UNIT'), classification: '460', letterDate: todayWib() });
 
   const submit = () => {
     setChecked(true);

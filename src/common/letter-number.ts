@@ -1,5 +1,6 @@
-// Letter numbers: the unit's format filled in with the sequence and the letter date.
-import { DEFAULT_NUMBER_FORMAT } from '../../../common/letters.ts';
+// Letter numbers: the unit's format filled in with the sequence and the letter date —
+// by the server when a letter is issued, and by the web app to preview a unit's format.
+import { DEFAULT_NUMBER_FORMAT } from './letters.ts';
 
 const ROMAN: [number, string][] = [
   [1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'],
@@ -37,7 +38,7 @@ export function formatLetterNumber(format: string | null | undefined, parts: Num
     month: String(month).padStart(2, '0'),
     year: String(year),
   };
-  const filled = (format || DEFAULT_NUMBER_FORMAT).replace(/\{([a-z_]+)\}/g, (all, key: string) => values[key] ?? all);
+  const filled = (format?.trim() || DEFAULT_NUMBER_FORMAT).replace(/\{([a-z_]+)\}/g, (all, key: string) => values[key] ?? all);
   // An empty classification leaves "//": close it up.
   return filled.replace(/\/{2,}/g, '/');
 }
