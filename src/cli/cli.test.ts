@@ -12,7 +12,8 @@ async function databaseEnv(t: { after(fn: () => Promise<void> | void): void }): 
   if (!TEST_DATABASE_URL) return { DATA_DIR: tempDataDir(t) };
   const fresh = await createTestDatabase();
   t.after(() => fresh.drop());
-  return { DATABASE_URL: fresh.url };
+  // With a database server the master key must be given (PGlite keeps one in its data directory).
+  return { DATABASE_URL: fresh.url, MASTER_KEY: Buffer.alloc(32, 7).toString('base64') };
 }
 
 test('tuntas --help lists the commands; every command has --help', async () => {

@@ -2,25 +2,35 @@
 // Kaltara scenario as of May 2018, optionally with the later events (--as-of 2019).
 import { sql } from 'kysely';
 import type { Config } from '../../config.ts';
+import { loadKeyProvider, type KeyProvider } from '../../platform/crypto/key-provider.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { seedKaltara2018, seedKaltara2018Events, seedKaltara2019 } from './kaltara-2018.scenario.ts';
+import { seedNunukanPeople } from './nunukan-people.scenario.ts';
 
 /** Tables that hold no user data (or only what migrations put there): seeding next to them is safe. */
 const SYSTEM_TABLES = new Set(['schema_migration', 'app_meta', 'job', 'region', 'role', 'audit_head']);
 
 export type DemoAsOf = 2018 | 2019;
-export type DemoStep = { name: string; asOf: DemoAsOf; event?: boolean; run(db: Db, config: Config): Promise<void> };
+/** What a step needs besides the database; the master keys are loaded only by a step that encrypts. */
+export interface DemoEnv {
+  config: Config;
+  keys(): KeyProvider;
+}
+export type DemoStep = { name: string; asOf: DemoAsOf; event?: boolean; run(db: Db, env: DemoEnv): Promise<void> };
 /** Each step is idempotent: seeding again adds nothing twice. */
 export const DEMO_STEPS: DemoStep[] = [
-  { name: 'kaltara-2018', asOf: 2018, run: seedKaltara2018 },
-  { name: 'kaltara-2018-events', asOf: 2018, event: true, run: seedKaltara2018Events },
-  { name: 'kaltara-2019', asOf: 2019, run: seedKaltara2019 },
+  { name: 'kaltara-2018', asOf: 2018, run: (db, env) => seedKaltara2018(db, env.config) },
+  { name: 'kaltara-2018-events', asOf: 2018, event: true, run: (db, env) => seedKaltara2018Events(db, env.config) },
+  { name: 'nunukan-people', asOf: 2018, run: (db, env) => seedNunukanPeople(db, env.keys()) },
+  { name: 'kaltara-2019', asOf: 2019, run: (db, env) => seedKaltara2019(db, env.config) },
 ];
 
 export interface DemoOptions {
   asOf?: DemoAsOf;
   /** Leave the rakor and the instruction letter for trainees (and the browser test) to record. */
   withoutEvents?: boolean;
+  /** The master keys people are encrypted with (default: the configured ones). */
+  keys?: KeyProvider;
 }
 
 export class NotADemoDatabaseError extends Error {
@@ -57,7 +67,7 @@ export async function seedDemo(
   db: Db,
   config: Config,
   loadReferenceData: () => Promise<void>,
-  { asOf = 2018, withoutEvents = false }: DemoOptions = {},
+  { asOf = 2018, withoutEvents = false, keys }: DemoOptions = {},
 ): Promise<{ steps: string[] }> {
   if ((await datasetOf(db)) !== 'demo') {
     const filled = await tablesWithData(db);
@@ -73,6 +83,8 @@ export async function seedDemo(
     .onConflict((oc) => oc.column('key').doUpdateSet({ value: (eb) => eb.ref('excluded.value'), updated_at: new Date() }))
     .execute();
   const steps = DEMO_STEPS.filter((step) => step.asOf <= asOf && !(withoutEvents && step.event));
-  for (const step of steps) await step.run(db, config);
+  let loaded = keys;
+  const env: DemoEnv = { config, keys: () => (loaded ??= loadKeyProvider(config)) };
+  for (const step of steps) await step.run(db, env);
   return { steps: steps.map((step) => step.name) };
 }

@@ -1,12 +1,15 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { build, testConfig } from '../../test/build-app.ts';
+import { keyRing } from '../../platform/crypto/key-provider.ts';
+import { build, testConfig, TEST_MASTER_KEY } from '../../test/build-app.ts';
 import { asUser } from '../../test/users.ts';
 import { seedDemo } from './demo.seed.ts';
 
+const keys = keyRing(TEST_MASTER_KEY);
+
 async function seeded(t: Parameters<typeof build>[0], asOf: 2018 | 2019) {
   const { app, database } = await build(t, { regions: true });
-  const result = await seedDemo(database.db, testConfig(), async () => {}, { asOf });
+  const result = await seedDemo(database.db, testConfig(), async () => {}, { asOf, keys });
   const officer = await asUser(app, { roles: ['province_officer'], scope: '65' });
   const get = async (url: string) => {
     const res = await app.inject({ method: 'GET', url, headers: officer.headers });
@@ -26,7 +29,7 @@ async function seeded(t: Parameters<typeof build>[0], asOf: 2018 | 2019) {
 
 test('the demo seed holds the article’s Kaltara of 18 May 2018, made through the services', async (t) => {
   const { result, programme, statuses, nunukanCounts, get, database } = await seeded(t, 2018);
-  assert.deepEqual(result.steps, ['kaltara-2018', 'kaltara-2018-events']);
+  assert.deepEqual(result.steps, ['kaltara-2018', 'kaltara-2018-events', 'nunukan-people']);
   assert.equal(programme.targetDate, '2018-12-31');
   const national = (await get(`/api/programmes/${programme.parentId}`)).json();
   assert.equal(national.name, 'Indonesia Bebas Lokalisasi 2019');
@@ -54,11 +57,33 @@ test('the demo seed holds the article’s Kaltara of 18 May 2018, made through t
   assert.ok(events.some((e) => e.action === 'letter.issue'), 'the seed is audited like real work');
 });
 
+test('the demo registry: 51 fictional women on the Nunukan site, encrypted and case-coded, none of them real-looking', async (t) => {
+  const { app, database, get } = await seeded(t, 2018);
+  const site = (await get('/api/sites?regency=65.03')).json().items[0];
+  const listed = (await get(`/api/persons?siteId=${site.id}&limit=200`)).json();
+  assert.equal(listed.total, 51);
+  assert.deepEqual([listed.items[0].caseCode, listed.items[50].caseCode], ['TNT-6503-000001', 'TNT-6503-000051']);
+  assert.ok(listed.items.every((p: { sex: string }) => p.sex === 'female'));
+  const rows = await database.db.selectFrom('person').select(['nik_bidx', 'nik_match']).execute();
+  assert.equal(rows.filter((r) => r.nik_match === null).length, 7, 'six without an e-KTP, and the second listing of Nurhaliza');
+  // Revealed, a name says what it is.
+  const officer = await asUser(app, { roles: ['regency_officer'], scope: '65.03' });
+  await app.inject({ method: 'POST', url: '/api/auth/reauth', headers: officer.headers, payload: { password: officer.password } });
+  const revealed = await app.inject({
+    method: 'POST',
+    url: `/api/persons/${listed.items[50].id}/reveal`,
+    headers: officer.headers,
+    payload: { fields: ['fullName'], reason: 'Pelatihan dengan data demo' },
+  });
+  assert.equal(revealed.json().fields.fullName, 'Hj. Nur Haliza Fiktif');
+});
+
 test('seeding again adds nothing; as of 2019, Tarakan and Nunukan are closed and Nunukan’s count reads 48 → 51 → 37 → 27', async (t) => {
   const { database, statuses, nunukanCounts } = await seeded(t, 2018);
-  const again = await seedDemo(database.db, testConfig(), async () => {}, { asOf: 2019 });
-  assert.deepEqual(again.steps, ['kaltara-2018', 'kaltara-2018-events', 'kaltara-2019']);
-  await seedDemo(database.db, testConfig(), async () => {}, { asOf: 2019 });
+  const again = await seedDemo(database.db, testConfig(), async () => {}, { asOf: 2019, keys });
+  assert.deepEqual(again.steps, ['kaltara-2018', 'kaltara-2018-events', 'nunukan-people', 'kaltara-2019']);
+  assert.equal((await database.db.selectFrom('person').select('id').execute()).length, 51, 'no person twice');
+  await seedDemo(database.db, testConfig(), async () => {}, { asOf: 2019, keys });
   assert.deepEqual(await statuses(), { '65.01': 'closed', '65.02': 'closed', '65.03': 'closed', '65.04': 'not_started', '65.71': 'closed' });
   assert.deepEqual(await nunukanCounts(), [48, 51, 37, 27]);
   const programmes = await database.db.selectFrom('programme').select('id').execute();
@@ -69,8 +94,8 @@ test('seeding again adds nothing; as of 2019, Tarakan and Nunukan are closed and
 
 test('without events, the rakor and the instruction letter are left to record', async (t) => {
   const { database } = await build(t, { regions: true });
-  const result = await seedDemo(database.db, testConfig(), async () => {}, { withoutEvents: true });
-  assert.deepEqual(result.steps, ['kaltara-2018']);
+  const result = await seedDemo(database.db, testConfig(), async () => {}, { withoutEvents: true, keys });
+  assert.deepEqual(result.steps, ['kaltara-2018', 'nunukan-people']);
   assert.equal((await database.db.selectFrom('letter').select('id').execute()).length, 0);
   assert.equal((await database.db.selectFrom('meeting').select('id').execute()).length, 0);
   assert.equal((await database.db.selectFrom('programme').select('id').execute()).length, 2);
