@@ -105,7 +105,7 @@ test('keys rotate: killed mid-way and run again, every person ends under the new
     assert.equal(rows.length, COUNT);
     for (const [i, r] of rows.entries()) {
       assert.equal(r.key_id, masterKeyFrom(B).id);
-      const identity = persons.sealer.open<{ nik: string }>(`person/${r.case_code}`, { ciphertext: Buffer.from(r.identity_ct), wrappedKey: Buffer.from(r.dek_wrapped) });
+      const identity = persons.sealer.open<{ nik: string }>(`person/${r.case_code}`, { ciphertext: Buffer.from(r.identity_ct!), wrappedKey: Buffer.from(r.dek_wrapped!) });
       assert.equal(identity.nik, nikOf(i));
     }
     assert.deepEqual(rows.map((r) => r.nik_bidx), bidx);
@@ -127,8 +127,8 @@ test('keys rotate: killed mid-way and run again, every person ends under the new
     const persons = new PersonService(d.db, keyRing(masterKeyFrom(B)), systemClock, 300_000);
     const rows = await d.db.selectFrom('person').selectAll().orderBy('id').execute();
     for (const [i, r] of rows.entries()) {
-      assert.ok(!Buffer.from(r.identity_ct).equals(Buffer.from(before[i]!.identity_ct)));
-      assert.equal(persons.sealer.open<{ nik: string }>(`person/${r.case_code}`, { ciphertext: Buffer.from(r.identity_ct), wrappedKey: Buffer.from(r.dek_wrapped) }).nik, nikOf(i));
+      assert.ok(!Buffer.from(r.identity_ct!).equals(Buffer.from(before[i]!.identity_ct!)));
+      assert.equal(persons.sealer.open<{ nik: string }>(`person/${r.case_code}`, { ciphertext: Buffer.from(r.identity_ct!), wrappedKey: Buffer.from(r.dek_wrapped!) }).nik, nikOf(i));
     }
     assert.equal(await d.db.selectFrom('app_meta').select('key').where('key', '=', 'keys.reencrypt_cutoff').executeTakeFirst(), undefined);
   });

@@ -26,6 +26,9 @@ export const PERMISSIONS = [
   'person.read',
   'person.manage',
   'person.reveal_identity',
+  // data-subject requests (UU 27/2022)
+  'subject_request.read',
+  'subject_request.manage',
   'case.read',
   'payment.read',
   'payment.approve',

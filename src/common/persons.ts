@@ -68,6 +68,14 @@ export const PersonSchema = PersonSummarySchema.extend({
   /** Which identity fields hold a value (never the values). */
   identityFields: z.array(IdentityFieldSchema),
   updatedAt: z.string(),
+  /** Send it back with a change (PATCH); a stale one answers 409. */
+  version: z.number(),
+  /** Processing restricted at the data subject's request: no reveal except to answer a request. */
+  processingRestricted: z.boolean(),
+  /** The identity was crypto-shredded (a deletion request); the pseudonymous record stays. */
+  erased: z.boolean(),
+  /** Consent is the lawful basis but no unwithdrawn consent is recorded. */
+  consentMissing: z.boolean(),
   actions: z.array(z.enum(PERSON_ACTIONS)),
 }).meta({ id: 'Person' });
 export type Person = z.infer<typeof PersonSchema>;
@@ -85,6 +93,8 @@ export const PersonListSchema = z.object({ items: z.array(PersonSummarySchema), 
 export const RevealSchema = z.object({
   fields: z.array(IdentityFieldSchema).min(1).max(IDENTITY_FIELDS.length),
   reason: z.string().trim().min(10).max(1000),
+  /** A pending data-subject request this reveal answers (needed while processing is restricted). */
+  subjectRequestId: z.number().int().positive().optional(),
 });
 
 export const RevealedSchema = z.object({

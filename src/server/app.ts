@@ -37,6 +37,11 @@ import { RegionService } from './modules/regions/regions.service.ts';
 import { nikRoutes } from './modules/registry/nik.routes.ts';
 import { personRoutes } from './modules/registry/persons.routes.ts';
 import { PersonService } from './modules/registry/persons.service.ts';
+import { ConsentService } from './modules/registry/consents.service.ts';
+import { PersonUpdateService } from './modules/registry/persons.update.ts';
+import { registryRightsRoutes } from './modules/registry/registry-rights.routes.ts';
+import { subjectRequestRoutes } from './modules/registry/subject-requests.routes.ts';
+import { SubjectRequestService } from './modules/registry/subject-requests.service.ts';
 import { LetterRecipientService } from './modules/letters/letter-recipients.service.ts';
 import { LetterUnitService } from './modules/letters/letter-units.service.ts';
 import { letterRoutes } from './modules/letters/letters.routes.ts';
@@ -51,6 +56,10 @@ import { meetingRoutes } from './modules/meetings/meetings.routes.ts';
 import { MeetingService } from './modules/meetings/meetings.service.ts';
 import { dashboardRoutes } from './modules/dashboard/dashboard.routes.ts';
 import { DashboardService } from './modules/dashboard/dashboard.service.ts';
+import { ImportRunner } from './modules/imports/import-runner.ts';
+import { importJobs } from './modules/imports/imports.jobs.ts';
+import { importRoutes } from './modules/imports/imports.routes.ts';
+import { ImportService } from './modules/imports/imports.service.ts';
 
 export interface AppDeps {
   config: Config;
@@ -89,6 +98,10 @@ export interface Services {
   actionItems: ActionItemService;
   dashboard: DashboardService;
   persons: PersonService;
+  imports: ImportService;
+  personUpdates: PersonUpdateService;
+  consents: ConsentService;
+  subjectRequests: SubjectRequestService;
 }
 
 declare module 'fastify' {
@@ -133,6 +146,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await registerOpenApi(app);
   await registerFiles(app, config);
   const jobs = new JobQueue(db, app.log, [regionsImportJob as never, auditCheckpointJob as never]);
+  const importRunner = new ImportRunner({ database, keys, workers: config.importWorkers, clock });
+  const personImportJobs = importJobs(importRunner);
+  for (const job of Object.values(personImportJobs)) jobs.register(job as never);
+  const persons = new PersonService(db, keys, clock, config.reauthMinutes * 60_000);
   const services: Services = {
     jobs,
     regions: new RegionService(db, jobs),
@@ -152,7 +169,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     meetings: new MeetingService(db, clock),
     actionItems: new ActionItemService(db, clock),
     dashboard: new DashboardService(db, config, clock),
-    persons: new PersonService(db, keys, clock, config.reauthMinutes * 60_000),
+    imports: new ImportService(db, jobs, personImportJobs, importRunner, config.importMaxBytes),
+    persons,
+    personUpdates: new PersonUpdateService(db, persons, clock, config.reauthMinutes * 60_000),
+    consents: new ConsentService(db, clock),
+    subjectRequests: new SubjectRequestService(db, persons, clock, config.reauthMinutes * 60_000),
   };
   app.decorate('services', services);
   await app.register(jobRoutes(jobs));
@@ -164,6 +185,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(regionRoutes(services.regions));
   await app.register(nikRoutes(clock));
   await app.register(personRoutes(services.persons));
+  await app.register(registryRightsRoutes({ updates: services.personUpdates, consents: services.consents, requests: services.subjectRequests }));
+  await app.register(subjectRequestRoutes(services.subjectRequests));
   await app.register(auditRoutes(services.audit));
   await app.register(breakGlassRoutes(services.breakGlass));
   await app.register(notificationRoutes(services.notifications));
@@ -172,6 +195,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(siteRoutes(services.sites));
   await app.register(meetingRoutes(services.meetings, services.actionItems));
   await app.register(dashboardRoutes(services.dashboard));
+  await app.register(importRoutes(services.imports, config.importMaxBytes));
 
   // 4. The web app, last, so that its fallback never shadows an API route.
   if (config.serveWeb) await registerWeb(app, deps.webDir);

@@ -38,6 +38,11 @@ function persons(db: Executor) {
       'p.key_id',
       'p.created_at',
       'p.updated_at',
+      'p.version',
+      'p.processing_restricted',
+      'p.erased_at',
+      // consent as lawful basis needs a consent that is not withdrawn (migration 0014)
+      sql<boolean>`exists (select 1 from person_consent c where c.person_id = p.id and c.withdrawn_at is null)`.as('has_consent'),
     ]);
 }
 

@@ -52,8 +52,9 @@ export async function rotateKeys(db: Db, keys: KeyProvider, ctx: Context, opts: 
     cutoff = existing ? new Date(existing.value) : new Date();
     if (!existing) await db.insertInto('app_meta').values({ key: CUTOFF_KEY, value: cutoff.toISOString() }).execute();
   }
+  // Erased persons (crypto-shredded, persons.erasure.ts) have no key left to rotate.
   const pending = () => {
-    let q = db.selectFrom('person');
+    let q = db.selectFrom('person').where('identity_ct', 'is not', null);
     q = cutoff ? q.where((eb) => eb.or([eb('key_id', '<>', current), eb('dek_created_at', '<', cutoff!)])) : q.where('key_id', '<>', current);
     return q;
   };
@@ -62,12 +63,12 @@ export async function rotateKeys(db: Db, keys: KeyProvider, ctx: Context, opts: 
   opts.progress(done, total);
   for (;;) {
     const changed = await inTransaction(db, async (tx) => {
-      let q = tx.selectFrom('person').select(['id', 'case_code', 'identity_ct', 'dek_wrapped']);
+      let q = tx.selectFrom('person').select(['id', 'case_code', 'identity_ct', 'dek_wrapped']).where('identity_ct', 'is not', null);
       q = cutoff ? q.where((eb) => eb.or([eb('key_id', '<>', current), eb('dek_created_at', '<', cutoff!)])) : q.where('key_id', '<>', current);
       const rows = await q.orderBy('id').limit(opts.batchSize).forUpdate().skipLocked().execute();
       for (const r of rows) {
         const ref = personRef(r.case_code);
-        const old = { ciphertext: Buffer.from(r.identity_ct), wrappedKey: Buffer.from(r.dek_wrapped) };
+        const old = { ciphertext: Buffer.from(r.identity_ct!), wrappedKey: Buffer.from(r.dek_wrapped!) };
         const set = opts.reencrypt
           ? (() => {
               const s = sealer.reencrypt(ref, old);

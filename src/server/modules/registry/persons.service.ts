@@ -40,6 +40,8 @@ import {
 } from './persons.repository.ts';
 import { nikRegions } from './nik-regions.ts';
 import { personRef, sealPerson, type StoredIdentity } from './persons.sealing.ts';
+import { assertMayOpenIdentity } from './persons.erasure.ts';
+import { rightsError } from './registry-rights.errors.ts';
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 
@@ -88,18 +90,25 @@ export class PersonService {
   }
 
   private detail(ctx: Context, reaches: Reaches, p: PersonRow): Person {
-    const identity = this.open(p);
+    const erased = p.erased_at !== null;
+    const identity = erased ? {} : this.open(p);
     return {
       ...this.summary(p),
       lawfulBasis: p.lawful_basis,
       assignedUserId: p.assigned_user_id,
       identityFields: IDENTITY_FIELDS.filter((f) => identity[f] !== undefined),
       updatedAt: iso(p.updated_at),
-      actions: allowedPersonActions(ctx.actor, reaches, { regencyCode: p.regency_code, assignedUserId: p.assigned_user_id }),
+      // Data-subject rights (persons.update.ts, subject-requests.service.ts)
+      version: p.version,
+      processingRestricted: p.processing_restricted,
+      erased,
+      consentMissing: p.lawful_basis === 'consent' && !p.has_consent,
+      actions: erased ? [] : allowedPersonActions(ctx.actor, reaches, { regencyCode: p.regency_code, assignedUserId: p.assigned_user_id }),
     };
   }
 
   private open(p: Pick<PersonRow, 'case_code' | 'identity_ct' | 'dek_wrapped'>): StoredIdentity {
+    if (!p.identity_ct || !p.dek_wrapped) throw rightsError('person.erased');
     return this.sealer.open<StoredIdentity>(personRef(p.case_code), { ciphertext: Buffer.from(p.identity_ct), wrappedKey: Buffer.from(p.dek_wrapped) });
   }
 
@@ -118,8 +127,8 @@ export class PersonService {
     return this.detail(ctx, reaches, p);
   }
 
-  /** Checks and normalises the identity fields; every problem is named at its field (id/en). */
-  private checkIdentity(input: z.output<typeof CreatePersonSchema>): StoredIdentity {
+  /** Checks and normalises the identity fields; every problem is named at its field (id/en). Updates use it too. */
+  checkIdentity(input: z.output<typeof CreatePersonSchema>): StoredIdentity {
     const fields: FieldError[] = [];
     const out: StoredIdentity = { fullName: input.fullName.replace(/\s+/g, ' ') };
     if (input.nik !== undefined) {
@@ -197,6 +206,7 @@ export class PersonService {
       const p = await findPerson(tx, visibility(ctx.actor, reaches.read), id);
       if (!p) throw personError('person.not_found');
       if (!covers(ctx.actor, reaches.reveal, { regencyCode: p.regency_code, assignedUserId: p.assigned_user_id })) throw authError('auth.forbidden');
+      await assertMayOpenIdentity(tx, p, input.subjectRequestId);
       const identity = this.open(p);
       const fields = [...new Set(input.fields)];
       await audit(tx, ctx, {
@@ -205,7 +215,7 @@ export class PersonService {
         entityId: p.id,
         regionCode: p.regency_code,
         reason: input.reason.trim(),
-        summary: { caseCode: p.case_code, fields },
+        summary: { caseCode: p.case_code, fields, ...(input.subjectRequestId ? { subjectRequestId: input.subjectRequestId } : {}) },
       });
       return { caseCode: p.case_code, fields: Object.fromEntries(fields.map((f) => [f, identity[f] ?? null])) };
     });

@@ -15,9 +15,10 @@ export interface PersonTable {
   sex: 'male' | 'female';
   lawful_basis: 'legal_obligation' | 'public_task' | 'consent';
   assigned_user_id: number | null;
-  identity_ct: Buffer;
-  dek_wrapped: Buffer;
-  key_id: string;
+  /** Null once erased (crypto-shredded, migration 0014), like the wrapped key and the key id. */
+  identity_ct: Buffer | null;
+  dek_wrapped: Buffer | null;
+  key_id: string | null;
   dek_created_at: Generated<Date>;
   nik_bidx: number | null;
   kk_bidx: number | null;
@@ -27,6 +28,10 @@ export interface PersonTable {
   created_by: number | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+  /** Optimistic concurrency: incremented by every change (migration 0014). */
+  version: Generated<number>;
+  processing_restricted: Generated<boolean>;
+  erased_at: Date | null;
 }
 
 export interface PersonConsentTable {

@@ -40,6 +40,7 @@ import type {
   MeetingTable,
 } from '../../modules/meetings/meetings.tables.ts';
 import type { PersonCodeCounterTable, PersonConsentTable, PersonTable } from '../../modules/registry/persons.tables.ts';
+import type { SubjectRequestTable } from '../../modules/registry/subject-requests.tables.ts';
 import type { CryptoKeyTable } from '../crypto/crypto.tables.ts';
 
 export interface AppMetaTable {
@@ -100,4 +101,5 @@ export interface DB {
   person_code_counter: PersonCodeCounterTable;
   person: PersonTable;
   person_consent: PersonConsentTable;
+  subject_request: SubjectRequestTable;
 }
