@@ -12,6 +12,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   audit: async () => (await import('./audit.command.ts')).auditCommand(),
   nik: async () => (await import('./nik.command.ts')).nikCommand(),
   keys: async () => (await import('./keys.command.ts')).keysCommand(),
+  import: async () => (await import('./import.command.ts')).importCommand(),
 };
 
 const program = new Command('tuntas')

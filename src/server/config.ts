@@ -47,6 +47,10 @@ const EnvSchema = z.object({
   LETTER_RESPONSE_DAYS: z.coerce.number().int().min(1).max(365).default(14),
   /** Largest uploaded file (evidence attachments), in bytes. */
   FILE_MAX_BYTES: z.coerce.number().int().min(1024).max(104_857_600).default(10_485_760),
+  /** Largest person-list upload (xlsx/csv), in bytes: 1,000,000 rows of CSV are ~130 MB. */
+  IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).max(2_147_483_648).default(268_435_456),
+  /** Worker threads that seal imported rows (default: 2, the cores of the reference machine). */
+  IMPORT_WORKERS: z.coerce.number().int().min(1).max(64).default(2),
 });
 
 export type Config = Readonly<{
@@ -75,6 +79,8 @@ export type Config = Readonly<{
   setupLinkMinutes: number;
   letterResponseDays: number;
   fileMaxBytes: number;
+  importMaxBytes: number;
+  importWorkers: number;
 }>;
 
 export class ConfigError extends Error {
@@ -121,6 +127,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     setupLinkMinutes: e.SETUP_LINK_MINUTES,
     letterResponseDays: e.LETTER_RESPONSE_DAYS,
     fileMaxBytes: e.FILE_MAX_BYTES,
+    importMaxBytes: e.IMPORT_MAX_BYTES,
+    importWorkers: e.IMPORT_WORKERS,
   });
 }
 

@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
 import { test, type TestContext } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { sql } from 'kysely';
 import { buildApp } from '../../app.ts';
 import { build, freshDatabase, testConfig, TEST_MASTER_KEY } from '../../test/build-app.ts';
 import { asUser, type SignedIn } from '../../test/users.ts';
+import { scanDatabase } from '../../test/plaintext-scan.ts';
 import type { Database } from '../../platform/db/database.ts';
 
 /** Distinctive identities: none of these strings may appear anywhere but in a reveal answer. */
@@ -78,30 +78,6 @@ async function create(app: FastifyInstance, who: SignedIn, body: object) {
   const res = await client(app, who).post('/api/persons', body);
   assert.equal(res.statusCode, 200, res.body);
   return res.json();
-}
-
-/** Every text-like and bytea column of every table in the public schema. */
-async function scanDatabase(database: Database, needles: string[]): Promise<string[]> {
-  const columns = await sql<{ table_name: string; column_name: string; data_type: string }>`
-    select c.table_name, c.column_name, c.data_type
-      from information_schema.columns c join information_schema.tables t using (table_schema, table_name)
-     where c.table_schema = 'public' and t.table_type = 'BASE TABLE'`.execute(database.db);
-  assert.ok(columns.rows.some((c) => c.table_name === 'person' && c.column_name === 'identity_ct'));
-  assert.ok(columns.rows.some((c) => c.table_name === 'audit_event'));
-  assert.ok(columns.rows.some((c) => c.table_name === 'job'));
-  const found: string[] = [];
-  for (const c of columns.rows) {
-    const col = sql.ref(c.column_name);
-    for (const needle of needles) {
-      const condition =
-        c.data_type === 'bytea'
-          ? sql`position(convert_to(${needle}, 'UTF8') in ${col}) > 0 or position(${needle.toLowerCase()} in lower(encode(${col}, 'escape'))) > 0`
-          : sql`position(${needle.toLowerCase()} in lower(${col}::text)) > 0`;
-      const r = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(c.table_name)} where ${condition}`.execute(database.db);
-      if (Number(r.rows[0]!.n) > 0) found.push(`${c.table_name}.${c.column_name} holds "${needle}"`);
-    }
-  }
-  return found;
 }
 
 test('identities are encrypted: no table, column, audit event, job or log line holds a name, NIK, KK, birth date, phone or address', async (t) => {

@@ -42,6 +42,7 @@ import type {
 import type { PersonCodeCounterTable, PersonConsentTable, PersonTable } from '../../modules/registry/persons.tables.ts';
 import type { SubjectRequestTable } from '../../modules/registry/subject-requests.tables.ts';
 import type { CryptoKeyTable } from '../crypto/crypto.tables.ts';
+import type { PersonImportChunkTable, PersonImportRowTable, PersonImportTable } from '../../modules/imports/imports.tables.ts';
 
 export interface AppMetaTable {
   key: string;
@@ -101,5 +102,8 @@ export interface DB {
   person_code_counter: PersonCodeCounterTable;
   person: PersonTable;
   person_consent: PersonConsentTable;
+  person_import: PersonImportTable;
+  person_import_chunk: PersonImportChunkTable;
+  person_import_row: PersonImportRowTable;
   subject_request: SubjectRequestTable;
 }

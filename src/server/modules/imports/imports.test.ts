@@ -1,0 +1,210 @@
+// Person imports through the API: dry run, commit, all-or-nothing, cancel, scope,
+// the registry opening imported records, resuming a stopped commit, and the
+// plaintext scan. One app for the file; jobs run when the test says so.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
+import type { Database } from '../../platform/db/database.ts';
+import { build } from '../../test/build-app.ts';
+import { scanDatabase } from '../../test/plaintext-scan.ts';
+import { asUser, type SignedIn } from '../../test/users.ts';
+import { makeSite } from '../sites/sites.matrix.ts';
+import { personsOfImport } from './imports.repository.ts';
+
+const HEADER = 'nama_lengkap,nama_samaran,jenis_kelamin,nik,no_kk,tanggal_lahir,telepon,alamat';
+/** A valid NIK: a woman born 17-08-19YY in Sebuku (65.03.02); serials never end in 000 (Excel's suspect pattern). */
+const yearOf = (n: number) => 91 - Math.floor(n / 9000);
+export function nikOf(n: number): string {
+  const s = n % 9000;
+  return `6503025708${yearOf(n)}${String(s + 1 + Math.floor(s / 999)).padStart(4, '0')}`;
+}
+export const rowOf = (n: number, name = `Qorina Zephyrine ${n}`) =>
+  `${name},Mawar ${n},P,${nikOf(n)},6503021708190${String((n % 999) + 1).padStart(3, '0')},17/08/19${yearOf(n)},08137775${String(n).padStart(4, '0')},Jalan Kenari Ungu ${n}`;
+export const csvOf = (rows: string[]) => Buffer.from(`${HEADER}\n${rows.join('\n')}\n`);
+
+/** A multipart body: the fields first, then the file. */
+export function uploadBody(fields: Record<string, string>, file: { name: string; bytes: Buffer }) {
+  const boundary = `----tuntas${Math.random().toString(16).slice(2)}`;
+  const parts = Object.entries(fields).map(([k, v]) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  return {
+    payload: Buffer.concat([
+      ...parts,
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: text/csv\r\n\r\n`),
+      file.bytes,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
+}
+
+let app: FastifyInstance;
+let database: Database;
+let officer: SignedIn;
+let siteId: number;
+let otherSiteId: number;
+
+const cleanup: (() => Promise<void>)[] = [];
+after(async () => {
+  for (const h of cleanup.reverse()) await h();
+});
+before(async () => {
+  ({ app, database } = await build({ after: (fn: () => Promise<void>) => cleanup.push(fn) }, { regions: true }));
+  officer = await asUser(app, { roles: ['regency_officer'], scope: '65.03' });
+  siteId = await makeSite(app, '65.03.02');
+  otherSiteId = await makeSite(app, '65.01.01');
+});
+
+async function upload(bytes: Buffer, opts: { dryRun?: boolean; site?: number; name?: string } = {}) {
+  const body = uploadBody({ siteId: String(opts.site ?? siteId), dryRun: String(opts.dryRun ?? true), lawfulBasis: 'public_task' }, { name: opts.name ?? 'daftar.csv', bytes });
+  return app.inject({ method: 'POST', url: '/api/imports', headers: { ...officer.headers, ...body.headers }, payload: body.payload });
+}
+const get = (url: string) => app.inject({ method: 'GET', url, headers: officer.headers });
+const post = (url: string) => app.inject({ method: 'POST', url, headers: officer.headers, payload: {} });
+const personCount = async () => Number((await sql<{ n: number }>`select count(*)::int as n from person`.execute(database.db)).rows[0]!.n);
+const stagingCount = async () => Number((await sql<{ n: number }>`select count(*)::int as n from person_import_row`.execute(database.db)).rows[0]!.n);
+const chunkCount = async (id: number) => Number((await sql<{ n: number }>`select count(*)::int as n from person_import_chunk where import_id = ${id}`.execute(database.db)).rows[0]!.n);
+
+async function uploadAndRun(bytes: Buffer, opts: { dryRun?: boolean; site?: number } = {}) {
+  const res = await upload(bytes, opts);
+  assert.equal(res.statusCode, 200, res.body);
+  const { importId, jobId } = res.json();
+  await app.services.jobs.runUntilIdle();
+  const job = (await get(`/api/jobs/${jobId}`)).json();
+  assert.equal(job.status, 'succeeded', JSON.stringify(job));
+  return (await get(`/api/imports/${importId}`)).json();
+}
+
+test('a dry run reports each row’s problems (row, column, message) and stores nothing in person', async () => {
+  const before = await personCount();
+  const imp = await uploadAndRun(csvOf([rowOf(1), 'Zaenab Quorra,,X,6503025708910000,123,31/02/1991,12,Jalan', rowOf(3)]));
+  assert.equal(imp.status, 'invalid');
+  assert.deepEqual([imp.totalRows, imp.validRows, imp.errorRows], [3, 2, 1]);
+  assert.ok(imp.errorCount >= 4, `errors: ${imp.errorCount}`);
+  assert.equal(imp.preview.length, 3);
+  assert.equal(imp.preview[1].row, 3);
+  assert.equal(imp.preview[1].status, 'error');
+  assert.ok(imp.preview[1].issues.some((i: { column: string }) => i.column === 'jenis_kelamin'));
+  assert.deepEqual(imp.actions, ['cancel', 'download_errors']);
+  assert.equal(await personCount(), before);
+  assert.equal(await chunkCount(imp.id), 0, 'a failed dry run ends the import: its file is deleted');
+  const report = await get(`/api/imports/${imp.id}/errors.xlsx?lang=en`);
+  assert.equal(report.statusCode, 200);
+  assert.match(String(report.headers['content-type']), /spreadsheetml/);
+  const issues = (await app.services.imports.issues({ actor: { kind: 'system', username: 't' }, request: { requestId: null, ip: null, userAgent: null } }, imp.id)).issues;
+  assert.ok(issues.some((i) => i.row === 3 && i.column === 'jenis_kelamin' && /P \(female\)/.test(i.message.en)));
+  assert.ok(issues.every((i) => !JSON.stringify(i).includes('Zaenab')), 'no cell value in the issues');
+});
+
+test('a clean file: dry run, then commit → every row in person with a case code, sealed like PersonService seals; one audit event', async () => {
+  const rows = Array.from({ length: 30 }, (_, i) => rowOf(100 + i));
+  const dry = await uploadAndRun(csvOf(rows));
+  assert.equal(dry.status, 'validated', JSON.stringify(dry));
+  assert.deepEqual(dry.actions, ['commit', 'cancel', 'download_errors']);
+  assert.ok((await chunkCount(dry.id)) > 0, 'the upload waits, encrypted, for the commit');
+  const commit = await post(`/api/imports/${dry.id}/commit`);
+  assert.equal(commit.statusCode, 200, commit.body);
+  assert.equal((await post(`/api/imports/${dry.id}/commit`)).statusCode, 409, 'a second commit is refused');
+  await app.services.jobs.runUntilIdle();
+  const done = (await get(`/api/imports/${dry.id}`)).json();
+  assert.equal(done.status, 'committed', JSON.stringify(done));
+  assert.equal(done.committedRows, 30);
+  assert.match(done.firstCaseCode, /^TNT-6503-\d{6}$/);
+  const persons = await personsOfImport(database.db, dry.id);
+  assert.equal(persons.length, 30);
+  assert.equal(new Set(persons.map((p) => p.case_code)).size, 30);
+  assert.equal(await stagingCount(), 0);
+  assert.equal(await chunkCount(dry.id), 0);
+  const job = (await get(`/api/jobs/${commit.json().jobId}`)).json();
+  assert.equal(job.progress.total, 30);
+
+  // The registry opens them: reveal (with re-authentication) and lookup by NIK.
+  const first = persons[0]!;
+  const detail = (await get(`/api/persons/${first.id}`)).json();
+  assert.deepEqual(detail.identityFields, ['fullName', 'nik', 'kk', 'birthDate', 'phone', 'address']);
+  assert.equal(detail.alias, 'Mawar 100');
+  assert.equal((await app.inject({ method: 'POST', url: '/api/auth/reauth', headers: officer.headers, payload: { password: officer.password } })).statusCode, 200);
+  const revealed = await app.inject({ method: 'POST', url: `/api/persons/${first.id}/reveal`, headers: officer.headers, payload: { fields: ['fullName', 'nik', 'phone', 'birthDate'], reason: 'Uji impor: bandingkan isi' } });
+  assert.equal(revealed.statusCode, 200, revealed.body);
+  assert.deepEqual(revealed.json().fields, { fullName: 'Qorina Zephyrine 100', nik: nikOf(100), phone: '081377750100', birthDate: '1991-08-17' });
+  const found = await app.inject({ method: 'POST', url: '/api/persons/lookup', headers: officer.headers, payload: { nik: nikOf(117) } });
+  assert.deepEqual(found.json().items.map((p: { caseCode: string }) => p.caseCode), [persons[17]!.case_code]);
+  // The same NIK match token as a person created by hand with that NIK.
+  const indexer = await app.services.persons.blindIndexer();
+  const token = (await database.db.selectFrom('person').select('nik_match').where('id', '=', first.id).executeTakeFirstOrThrow()).nik_match;
+  assert.deepEqual(Buffer.from(token!), indexer.matchToken(nikOf(100)));
+
+  const events = await database.db.selectFrom('audit_event').select(['action', 'summary']).where('entity_type', '=', 'person_import').where('entity_id', '=', String(dry.id)).orderBy('seq').execute();
+  assert.deepEqual(events.map((e) => e.action), ['person_import.uploaded', 'person_import.commit_requested', 'person_import.committed']);
+  const summary = (typeof events[2]!.summary === 'string' ? JSON.parse(events[2]!.summary) : events[2]!.summary) as Record<string, unknown>;
+  assert.equal(summary.rows, 30);
+  assert.equal(summary.firstCaseCode, done.firstCaseCode);
+});
+
+test('a direct import (no dry run) with one bad row imports nothing', async () => {
+  const before = await personCount();
+  const rows = Array.from({ length: 12 }, (_, i) => rowOf(200 + i));
+  rows[7] = rowOf(207).replace('17/08/1991', '17/08/2091');
+  const imp = await uploadAndRun(csvOf(rows), { dryRun: false });
+  assert.equal(imp.status, 'invalid');
+  assert.equal(imp.errorRows, 1);
+  assert.equal(await personCount(), before);
+  assert.equal(await stagingCount(), 0);
+  assert.equal(await chunkCount(imp.id), 0);
+});
+
+test('cancel: a validated import is cancelled, its file deleted; then it can be neither committed nor cancelled again', async () => {
+  const dry = await uploadAndRun(csvOf([rowOf(300)]));
+  assert.equal(dry.status, 'validated');
+  const cancelled = await post(`/api/imports/${dry.id}/cancel`);
+  assert.equal(cancelled.statusCode, 200, cancelled.body);
+  assert.equal(cancelled.json().status, 'cancelled');
+  assert.deepEqual(cancelled.json().actions, ['download_errors']);
+  assert.equal(await chunkCount(dry.id), 0);
+  assert.equal((await post(`/api/imports/${dry.id}/commit`)).statusCode, 409);
+  assert.equal((await post(`/api/imports/${dry.id}/cancel`)).statusCode, 409);
+});
+
+test('scope: another regency’s site is refused; its imports are invisible; wrong file types are refused', async () => {
+  const res = await upload(csvOf([rowOf(400)]), { site: otherSiteId });
+  assert.equal(res.statusCode, 403, res.body);
+  const bulungan = await asUser(app, { roles: ['regency_officer'], scope: '65.01' });
+  const mine = (await get('/api/imports')).json();
+  assert.ok(mine.total >= 4);
+  const theirs = await app.inject({ method: 'GET', url: '/api/imports', headers: bulungan.headers });
+  assert.equal(theirs.json().total, 0);
+  const one = await app.inject({ method: 'GET', url: `/api/imports/${mine.items[0].id}`, headers: bulungan.headers });
+  assert.equal(one.statusCode, 404);
+  assert.equal((await upload(Buffer.from('x'), { name: 'daftar.pdf' })).statusCode, 415);
+  const noSite = uploadBody({}, { name: 'daftar.csv', bytes: csvOf([rowOf(401)]) });
+  assert.equal((await app.inject({ method: 'POST', url: '/api/imports', headers: { ...officer.headers, ...noSite.headers }, payload: noSite.payload })).statusCode, 400);
+});
+
+test('a commit stopped mid-way (server shutdown) leaves nothing in person and resumes to exactly one copy of every row', async () => {
+  const n = 12_000;
+  const dry = await uploadAndRun(csvOf(Array.from({ length: n }, (_, i) => rowOf(1000 + i))));
+  assert.equal(dry.status, 'validated', JSON.stringify(dry).slice(0, 400));
+  assert.equal((await post(`/api/imports/${dry.id}/commit`)).statusCode, 200);
+  const before = await personCount();
+  const stop = new AbortController();
+  const stopped = app.services.imports.runner.commit(dry.id, { signal: stop.signal, progress: () => stop.abort() });
+  await assert.rejects(stopped);
+  const mid = (await get(`/api/imports/${dry.id}`)).json();
+  assert.equal(mid.status, 'staging');
+  assert.equal(await personCount(), before, 'nothing in person');
+  // The job (still queued) runs again and starts the staging over.
+  await app.services.jobs.runUntilIdle();
+  const done = (await get(`/api/imports/${dry.id}`)).json();
+  assert.equal(done.status, 'committed', JSON.stringify(done).slice(0, 400));
+  assert.equal((await personsOfImport(database.db, dry.id)).length, n);
+  assert.equal(await personCount(), before + n);
+  assert.equal(await stagingCount(), 0);
+});
+
+test('after imports, no table holds a name, NIK, KK, phone or address in plaintext (jobs, staging, chunks included)', async () => {
+  // A file left waiting (validated, not committed) keeps its encrypted chunks: scan those too.
+  const waiting = await uploadAndRun(csvOf([rowOf(500, 'Xiomara Quetzalli Brontosa')]));
+  assert.ok((await chunkCount(waiting.id)) > 0);
+  const needles = ['Qorina', 'Zephyrine', 'Xiomara', 'Quetzalli', nikOf(100), nikOf(500), '6503021708190101', '081377750100', '0813777', 'Kenari Ungu', 'Zaenab'];
+  assert.deepEqual(await scanDatabase(database, needles), []);
+});

@@ -1,0 +1,22 @@
+// One import seal worker: seals batches of validated rows with the derived keys it
+// was started with (workerData: key-encryption key + id, index root key + bits;
+// never the master key, never read from the database) and answers each batch as
+// staging rows already in COPY text format.
+import { parentPort, workerData } from 'node:worker_threads';
+import { BlindIndexer } from '../../platform/crypto/blind-index.ts';
+import { KeyWrapper, RecordSealer } from '../../platform/crypto/envelope.ts';
+import { sealBatch, type SealRequest, type SealResponse, type SealWorkerData } from './seal-batch.ts';
+
+const data = workerData as SealWorkerData;
+const sealer = new RecordSealer(KeyWrapper.fromKek(data.keyId, Buffer.from(data.kek)));
+const indexer = new BlindIndexer(Buffer.from(data.indexRootKey), data.bits);
+
+parentPort!.on('message', (req: SealRequest) => {
+  let res: SealResponse;
+  try {
+    res = { id: req.id, ...sealBatch(sealer, indexer, req) };
+  } catch (err) {
+    res = { id: req.id, error: err instanceof Error ? err.message : String(err) };
+  }
+  parentPort!.postMessage(res);
+});
