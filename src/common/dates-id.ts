@@ -101,6 +101,8 @@ export function daysInMonth(year: number, month: number): number {
 export function isoDate(year: number, month: number, day: number): string | undefined {
   if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return undefined;
   if (year < 0 || year > 9999 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  // Without padStart for four-digit years: imports format a million dates.
+  if (year >= 1000) return `${year}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
@@ -127,8 +129,45 @@ export function excelSerialToDate(serial: number): DateParseResult {
   return { ok: true, date: isoDate(year, d.getUTCMonth() + 1, d.getUTCDate())! };
 }
 
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isSeparator = (c: number) => c === 47 || c === 45 || c === 46; // / - .
+const DIGIT_POSITIONS = [0, 1, 3, 4, 6, 7, 8, 9];
+
+/**
+ * The two forms an import meets a million times, read without regular expressions:
+ * DD/MM/YYYY (also - or .) and an Excel serial (digits only). Each gives exactly what the
+ * general path below gives (tested in hot-paths.test.ts); undefined for anything else.
+ */
+function parseCommonForm(s: string): DateParseResult | undefined {
+  const n = s.length;
+  if (n === 10) {
+    const sep = s.charCodeAt(2);
+    if (!isSeparator(sep) || s.charCodeAt(5) !== sep) return undefined;
+    for (const i of DIGIT_POSITIONS) if (!isDigit(s.charCodeAt(i))) return undefined;
+    const day = (s.charCodeAt(0) - 48) * 10 + s.charCodeAt(1) - 48;
+    const month = (s.charCodeAt(3) - 48) * 10 + s.charCodeAt(4) - 48;
+    return build(s.slice(6), month, day, true);
+  }
+  if (n >= 1 && n <= 7) {
+    let value = 0;
+    for (let i = 0; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (!isDigit(c)) return undefined;
+      value = value * 10 + c - 48;
+    }
+    if (n === 4 && value >= 1800 && value <= 2199) return fail('date.year_only');
+    return excelSerialToDate(value);
+  }
+  return undefined;
+}
+
 /** Parses a date as written in Indonesian forms and spreadsheets; see the rules at the top. */
 export function parseIndonesianDate(text: string): DateParseResult {
+  return parseCommonForm(text) ?? parseGeneralForm(text);
+}
+
+/** parseIndonesianDate without the fast path for common forms (exported for the test that compares them). */
+export function parseGeneralForm(text: string): DateParseResult {
   const s = text
     .replace(/[\u200b-\u200d\u2060\ufeff]/g, '')
     .replace(/^['\u2018\u2019`]/, '')
