@@ -10,6 +10,8 @@ import type { EncodedRows } from '../../platform/db/copy.ts';
 import type { SealRequest, SealResponse, SealWorkerData } from './seal-batch.ts';
 
 const ENTRY = new URL('./seal.worker.mjs', import.meta.url);
+/** Small heaps: a worker holds a few batches at a time, and the import process must stay under 300 MB with its workers. */
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 16 };
 
 interface Pending {
   resolve(r: EncodedRows): void;
@@ -32,7 +34,7 @@ export class SealPool {
     const { keyId, kek } = wrapper.currentKek();
     const data: SealWorkerData = { keyId, kek, indexRootKey: index.rootKey, bits: index.bits };
     this.slots = Array.from({ length: Math.max(1, size) }, () => {
-      const slot: Slot = { worker: new Worker(ENTRY, { workerData: data }), busy: 0 };
+      const slot: Slot = { worker: new Worker(ENTRY, { workerData: data, resourceLimits: WORKER_LIMITS }), busy: 0 };
       slot.worker.on('message', (res: SealResponse) => this.settle(slot, res));
       slot.worker.on('error', (err) => this.fail(err));
       slot.worker.on('exit', (code) => {
