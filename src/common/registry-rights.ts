@@ -73,6 +73,8 @@ export type UpdatePerson = z.output<typeof UpdatePersonSchema>;
 /** The fields of an update that touch the identity (reason + re-authentication). */
 export const IDENTITY_CHANGE_FIELDS = ['fullName', 'nik', 'kk', 'birthDate', 'phone', 'address', 'sex'] as const;
 
+export const CaseWorkerListSchema = z.object({ items: z.array(z.object({ id: z.number(), displayName: z.string() })) });
+
 // --- consent -----------------------------------------------------------------
 
 export const CreateConsentSchema = z.object({

@@ -11,6 +11,7 @@ import lettersEn from '../locales/en/letters.json' with { type: 'json' };
 import meetingsEn from '../locales/en/meetings.json' with { type: 'json' };
 import programmesEn from '../locales/en/programmes.json' with { type: 'json' };
 import regionsEn from '../locales/en/regions.json' with { type: 'json' };
+import registryEn from '../locales/en/registry.json' with { type: 'json' };
 import sitesEn from '../locales/en/sites.json' with { type: 'json' };
 import accountId from '../locales/id/account.json' with { type: 'json' };
 import adminId from '../locales/id/admin.json' with { type: 'json' };
@@ -22,6 +23,7 @@ import lettersId from '../locales/id/letters.json' with { type: 'json' };
 import meetingsId from '../locales/id/meetings.json' with { type: 'json' };
 import programmesId from '../locales/id/programmes.json' with { type: 'json' };
 import regionsId from '../locales/id/regions.json' with { type: 'json' };
+import registryId from '../locales/id/registry.json' with { type: 'json' };
 import sitesId from '../locales/id/sites.json' with { type: 'json' };
 import { readStored, writeStored } from '../lib/storage.ts';
 import type { DisplayLanguage } from '../../common/format.ts';
@@ -31,8 +33,8 @@ export const DEFAULT_LANGUAGE: DisplayLanguage = 'id';
 const STORAGE_KEY = 'language';
 
 export const resources = {
-  id: { common: commonId, dashboard: dashboardId, regions: regionsId, auth: authId, account: accountId, admin: adminId, audit: auditId, letters: lettersId, meetings: meetingsId, programmes: programmesId, sites: sitesId },
-  en: { common: commonEn, dashboard: dashboardEn, regions: regionsEn, auth: authEn, account: accountEn, admin: adminEn, audit: auditEn, letters: lettersEn, meetings: meetingsEn, programmes: programmesEn, sites: sitesEn },
+  id: { common: commonId, dashboard: dashboardId, regions: regionsId, auth: authId, account: accountId, admin: adminId, audit: auditId, letters: lettersId, meetings: meetingsId, programmes: programmesId, sites: sitesId, registry: registryId },
+  en: { common: commonEn, dashboard: dashboardEn, regions: regionsEn, auth: authEn, account: accountEn, admin: adminEn, audit: auditEn, letters: lettersEn, meetings: meetingsEn, programmes: programmesEn, sites: sitesEn, registry: registryEn },
 } as const;
 
 function isLanguage(value: string | null): value is DisplayLanguage {
@@ -47,7 +49,7 @@ void i18n.use(initReactI18next).init({
   lng: initialLanguage,
   fallbackLng: DEFAULT_LANGUAGE,
   defaultNS: 'common',
-  ns: ['common', 'dashboard', 'regions', 'auth', 'account', 'admin', 'audit', 'letters', 'meetings', 'programmes', 'sites'],
+  ns: ['common', 'dashboard', 'regions', 'auth', 'account', 'admin', 'audit', 'letters', 'meetings', 'programmes', 'sites', 'registry'],
   interpolation: { escapeValue: false }, // React escapes already
 });
 

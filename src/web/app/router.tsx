@@ -22,6 +22,9 @@ import { MeetingPage } from '../features/meetings/MeetingPage.tsx';
 import { MeetingsPage } from '../features/meetings/MeetingsPage.tsx';
 import { NewMeetingPage } from '../features/meetings/NewMeetingPage.tsx';
 import { RegionsPage } from '../features/regions/RegionsPage.tsx';
+import { PersonPage } from '../features/registry/PersonPage.tsx';
+import { PersonsPage } from '../features/registry/PersonsPage.tsx';
+import { SubjectRequestsPage } from '../features/registry/SubjectRequestsPage.tsx';
 import { regionPath } from '../features/regions/region-paths.ts';
 import { useWorkingRegion } from '../features/regions/working-region.tsx';
 import { SitePage } from '../features/sites/SitePage.tsx';
@@ -100,6 +103,9 @@ export const router = createBrowserRouter([
       { path: '/program/:id', element: <RequirePermission permission="program.read"><ProgrammePage /></RequirePermission> },
       { path: '/lokasi', element: <RequirePermission permission="site.read"><SitesPage /></RequirePermission> },
       { path: '/lokasi/:id', element: <RequirePermission permission="site.read"><SitePage /></RequirePermission> },
+      { path: '/registri', element: <RequirePermission permission="person.read"><PersonsPage /></RequirePermission> },
+      { path: '/registri/permintaan', element: <RequirePermission permission="subject_request.read"><SubjectRequestsPage /></RequirePermission> },
+      { path: '/registri/:id', element: <RequirePermission permission="person.read"><PersonPage /></RequirePermission> },
       {
         path: '/surat',
         element: (

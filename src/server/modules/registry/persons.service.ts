@@ -102,7 +102,7 @@ export class PersonService {
       version: p.version,
       processingRestricted: p.processing_restricted,
       erased,
-      consentMissing: p.lawful_basis === 'consent' && !p.has_consent,
+      consentMissing: !erased && p.lawful_basis === 'consent' && !p.has_consent,
       actions: erased ? [] : allowedPersonActions(ctx.actor, reaches, { regencyCode: p.regency_code, assignedUserId: p.assigned_user_id }),
     };
   }

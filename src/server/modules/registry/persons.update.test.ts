@@ -68,6 +68,13 @@ test('person updates and consent', async (t) => {
     const other = await app.services.sites.create(SYSTEM, CreateSiteSchema.parse({ regionCode: '65.01', name: 'Lokalisasi Bulungan' }));
     assert.equal((await as.patch(`/api/persons/${p.id}`, { version: 1, siteId: other.id })).json().error.code, 'person.site_mismatch');
     const worker = await asUser(app, { roles: ['case_worker'], scope: '65.03' });
+    const elsewhere = await asUser(app, { roles: ['case_worker'], scope: '65.01' });
+    // The assignment field offers the case workers who can see the regency's persons.
+    const offered = (await as.get('/api/case-workers?regency=65.03')).json().items.map((u: { id: number }) => u.id);
+    assert.ok(offered.includes(worker.user.id));
+    assert.ok(!offered.includes(elsewhere.user.id));
+    assert.equal((await as.get('/api/case-workers?regency=65.01')).statusCode, 403);
+    assert.equal((await as.patch(`/api/persons/${p.id}`, { version: 1, assignedUserId: elsewhere.user.id })).json().error.code, 'person.assignee_out_of_scope');
     const res = await as.patch(`/api/persons/${p.id}`, { version: 1, assignedUserId: worker.user.id });
     assert.equal(res.statusCode, 200, res.body);
     // The new case worker now sees the person.

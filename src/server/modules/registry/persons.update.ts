@@ -20,6 +20,7 @@ import { activeUser, findPerson, siteRegency } from './persons.repository.ts';
 import { personRef, sealPerson, type StoredIdentity } from './persons.sealing.ts';
 import type { PersonService } from './persons.service.ts';
 import type { PersonTable } from './persons.tables.ts';
+import { caseWorkersFor, userCoversRegency } from './case-workers.repository.ts';
 import { personReaches } from './registry-access.ts';
 import { rightsError } from './registry-rights.errors.ts';
 
@@ -62,7 +63,10 @@ export class PersonUpdateService {
         changed.push('siteId');
       }
       if (input.assignedUserId !== undefined && input.assignedUserId !== p.assigned_user_id) {
-        if (input.assignedUserId !== null && !(await activeUser(tx, input.assignedUserId))) throw personError('person.unknown_user');
+        if (input.assignedUserId !== null) {
+          if (!(await activeUser(tx, input.assignedUserId))) throw personError('person.unknown_user');
+          if (!(await userCoversRegency(tx, input.assignedUserId, p.regency_code))) throw rightsError('person.assignee_out_of_scope');
+        }
         set.assigned_user_id = input.assignedUserId;
         changed.push('assignedUserId');
       }
@@ -133,6 +137,13 @@ export class PersonUpdateService {
         });
     });
     return this.persons.get(ctx, id);
+  }
+
+  /** Case workers who may be assigned persons of a regency in the caller's scope (for the edit form). */
+  async caseWorkers(ctx: Context, regencyCode: string): Promise<{ items: { id: number; displayName: string }[] }> {
+    authorize(ctx.actor, 'person.manage');
+    if (ctx.actor.kind === 'user' && !inScope(ctx.actor.scope, regencyCode)) throw authError('auth.out_of_scope');
+    return { items: (await caseWorkersFor(this.db, regencyCode)).map((u) => ({ id: u.id, displayName: u.display_name })) };
   }
 
   /** A correction request answered by this change: it records the field names and is now in progress. */

@@ -23,6 +23,11 @@ export const rightsError = defineErrors({
     id: 'Tuliskan alasan mengubah identitas (paling sedikit 10 karakter).',
     en: 'State why you change the identity (at least 10 characters).',
   },
+  'person.assignee_out_of_scope': {
+    status: 400,
+    id: 'Pendamping itu tidak bertugas di kabupaten/kota orang ini, sehingga tidak akan dapat melihatnya.',
+    en: 'That case worker’s region does not cover this person’s regency/city, so they could not see the person.',
+  },
   'person.nothing_to_change': { status: 400, id: 'Tidak ada isian yang diubah.', en: 'No field was changed.' },
   'consent.not_found': { status: 404, id: 'Catatan persetujuan tidak ditemukan.', en: 'Consent record not found.' },
   'consent.already_withdrawn': { status: 409, id: 'Persetujuan ini sudah ditarik.', en: 'This consent has already been withdrawn.' },

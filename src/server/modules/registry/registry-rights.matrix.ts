@@ -38,6 +38,11 @@ export const rows: MatrixRows = {
     allowed: 200,
     otherRegion: 404,
   },
+  'GET /api/case-workers': {
+    request: (_fx, _c, rel) => get(`/api/case-workers?regency=${rel === 'own' ? OWN : OTHER}`),
+    allowed: 200,
+    otherRegion: 403,
+  },
   'GET /api/persons/:id/consents': {
     request: async (fx, _c, rel) => get(`/api/persons/${await makePerson(fx, rel)}/consents`),
     allowed: 200,

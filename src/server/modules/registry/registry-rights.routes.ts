@@ -3,8 +3,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorResponseSchema } from '../../../common/errors.ts';
-import { PersonSchema } from '../../../common/persons.ts';
-import { ConsentListSchema, ConsentSchema, CreateConsentSchema, LiftRestrictionSchema, UpdatePersonSchema, WithdrawConsentSchema } from '../../../common/registry-rights.ts';
+import { PersonSchema, RegencyCodeSchema } from '../../../common/persons.ts';
+import {
+  CaseWorkerListSchema,
+  ConsentListSchema, ConsentSchema, CreateConsentSchema, LiftRestrictionSchema,
+  UpdatePersonSchema,
+  WithdrawConsentSchema,
+} from '../../../common/registry-rights.ts';
 import type { ConsentService } from './consents.service.ts';
 import type { PersonUpdateService } from './persons.update.ts';
 import type { SubjectRequestService } from './subject-requests.service.ts';
@@ -31,6 +36,19 @@ export const registryRightsRoutes =
         },
       },
       (req) => deps.updates.update(req.ctx(), req.params.id, req.body),
+    );
+    app.get(
+      '/api/case-workers',
+      {
+        config: { access: { permission: 'person.manage' } },
+        schema: {
+          tags,
+          summary: 'Case workers who may be assigned persons of a regency/city (for the assignment field)',
+          querystring: z.object({ regency: RegencyCodeSchema }),
+          response: { 200: CaseWorkerListSchema, ...errors },
+        },
+      },
+      (req) => deps.updates.caseWorkers(req.ctx(), req.query.regency),
     );
     app.get(
       '/api/persons/:id/consents',

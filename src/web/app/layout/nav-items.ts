@@ -17,7 +17,7 @@ import {
 import { can, type Permission, type Session } from '../../features/auth/session.ts';
 
 export type NavChild = {
-  id: 'users' | 'roles' | 'auditLog' | 'breakGlass';
+  id: 'users' | 'roles' | 'auditLog' | 'breakGlass' | 'registry' | 'subjectRequests';
   permission: Permission;
   path: string;
 };
@@ -47,7 +47,16 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { id: 'sites', icon: IconMapPin, permission: 'site.read', path: '/lokasi' },
   { id: 'meetings', icon: IconFileDescription, permission: 'meeting.read', path: '/rapat' },
   { id: 'letters', icon: IconMail, permission: 'letter.read', path: '/surat' },
-  { id: 'beneficiaries', icon: IconUsers, permission: 'person.read' },
+  {
+    id: 'beneficiaries',
+    icon: IconUsers,
+    permission: 'person.read',
+    path: '/registri',
+    children: [
+      { id: 'registry', permission: 'person.read', path: '/registri' },
+      { id: 'subjectRequests', permission: 'subject_request.read', path: '/registri/permintaan' },
+    ],
+  },
   { id: 'cases', icon: IconClipboardList, permission: 'case.read' },
   { id: 'payments', icon: IconCash, permission: 'payment.read' },
   { id: 'reports', icon: IconReportAnalytics, permission: 'report.read' },

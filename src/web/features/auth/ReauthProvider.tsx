@@ -47,7 +47,8 @@ export function ReauthProvider({ children }: { children: ReactNode }) {
   return (
     <ReauthContext value={request}>
       {children}
-      <Modal opened={opened} onClose={() => finish(false)} title={<ReauthTitle />} centered>
+      {/* Above other dialogs: the request that needs it often comes from one (reveal, identity correction). */}
+      <Modal opened={opened} onClose={() => finish(false)} title={<ReauthTitle />} centered zIndex={400}>
         {opened && <ReauthForm onDone={finish} />}
       </Modal>
     </ReauthContext>
