@@ -21,6 +21,7 @@ import { ActionItemsPage } from '../features/meetings/ActionItemsPage.tsx';
 import { MeetingPage } from '../features/meetings/MeetingPage.tsx';
 import { MeetingsPage } from '../features/meetings/MeetingsPage.tsx';
 import { NewMeetingPage } from '../features/meetings/NewMeetingPage.tsx';
+import { ImportPage } from '../features/imports/ImportPage.tsx';
 import { RegionsPage } from '../features/regions/RegionsPage.tsx';
 import { PersonPage } from '../features/registry/PersonPage.tsx';
 import { PersonsPage } from '../features/registry/PersonsPage.tsx';
@@ -105,6 +106,8 @@ export const router = createBrowserRouter([
       { path: '/lokasi/:id', element: <RequirePermission permission="site.read"><SitePage /></RequirePermission> },
       { path: '/registri', element: <RequirePermission permission="person.read"><PersonsPage /></RequirePermission> },
       { path: '/registri/permintaan', element: <RequirePermission permission="subject_request.read"><SubjectRequestsPage /></RequirePermission> },
+      { path: '/registri/impor', element: <RequirePermission permission="person.manage"><ImportPage /></RequirePermission> },
+      { path: '/registri/impor/:id', element: <RequirePermission permission="person.manage"><ImportPage /></RequirePermission> },
       { path: '/registri/:id', element: <RequirePermission permission="person.read"><PersonPage /></RequirePermission> },
       {
         path: '/surat',

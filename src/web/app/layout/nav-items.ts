@@ -17,7 +17,7 @@ import {
 import { can, type Permission, type Session } from '../../features/auth/session.ts';
 
 export type NavChild = {
-  id: 'users' | 'roles' | 'auditLog' | 'breakGlass' | 'registry' | 'subjectRequests';
+  id: 'users' | 'roles' | 'auditLog' | 'breakGlass' | 'registry' | 'subjectRequests' | 'imports';
   permission: Permission;
   path: string;
 };
@@ -55,6 +55,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
     children: [
       { id: 'registry', permission: 'person.read', path: '/registri' },
       { id: 'subjectRequests', permission: 'subject_request.read', path: '/registri/permintaan' },
+      { id: 'imports', permission: 'person.manage', path: '/registri/impor' },
     ],
   },
   { id: 'cases', icon: IconClipboardList, permission: 'case.read' },
