@@ -125,7 +125,25 @@ export function parseSex(text: string): Sex | undefined {
 
 const EXCEL_HINT: Localized = { id: 'kemungkinan rusak oleh Excel: format kolom sebagai Teks', en: 'probably damaged by Excel: format the column as Text' };
 const SCIENTIFIC = /^\+?\d+(?:[.,]\d+)?\s*e\s*\+?\s*\d{1,3}$/i;
-const SIXTEEN = /^\d{16}$/;
+/** Scientific notation (Excel's 6.50302E+15); the regular expression only runs when there is an e. */
+const isScientific = (s: string) => (s.includes('E') || s.includes('e')) && SCIENTIFIC.test(s);
+/** Exactly 16 ASCII digits (a loop: measurably faster than /^\d{16}$/ at a million rows). */
+function isSixteenDigits(s: string): boolean {
+  if (s.length !== 16) return false;
+  for (let i = 0; i < 16; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+/** Runs of whitespace or tabs/line breaks, which a name loses. */
+function hasOddSpace(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 32 || (c === 32 && s.charCodeAt(i + 1) === 32) || c === 0xa0) return true;
+  }
+  return false;
+}
 const PHONE = /^0\d{7,14}$/;
 const EXAMPLE_NAMES = new Set([TEMPLATE_EXAMPLE.id.fullName, TEMPLATE_EXAMPLE.en.fullName]);
 
@@ -190,7 +208,7 @@ export function createRowValidator(mapping: HeaderMapping, options: RowValidator
     let fullName = cell(v, iName);
     if (fullName === '') issues.push(rowIssue(row, cName, 'row.required', M.required));
     else {
-      if (/\s\s|[\t\n\r]/.test(fullName)) fullName = fullName.replace(/\s+/g, ' ');
+      if (hasOddSpace(fullName)) fullName = fullName.replace(/\s+/g, ' ');
       if (fullName.length < 2) issues.push(rowIssue(row, cName, 'row.too_short', M.tooShort(2)));
       else if (fullName.length > IMPORT_COLUMN.fullName.maxLength) issues.push(rowIssue(row, cName, 'row.too_long', M.tooLong(IMPORT_COLUMN.fullName.maxLength, fullName.length)));
       if (EXAMPLE_NAMES.has(fullName)) issues.push(rowIssue(row, cName, 'row.template_example', M.example));
@@ -219,11 +237,11 @@ export function createRowValidator(mapping: HeaderMapping, options: RowValidator
     const nikText = cell(v, iNik);
     if (nikText !== '') {
       // A 16-digit number cell: Excel kept 15 digits, so a final 0 is a lost digit (common/nik.ts reads "….0" so).
-      const input = SIXTEEN.test(nikText) && isNumeric(raw, iNik) ? `${nikText}.0` : nikText;
+      const input = isSixteenDigits(nikText) && isNumeric(raw, iNik) ? `${nikText}.0` : nikText;
       const r = validateNik(input, { regions, today: options.today, declared: { sex, birthDate } });
       for (const e of r.errors) issues.push(rowIssue(row, cNik, e.code, e.message));
       for (const w of r.warnings) issues.push(rowIssue(row, cNik, w.code, w.message, 'warning'));
-      if (SIXTEEN.test(r.normalized)) {
+      if (isSixteenDigits(r.normalized)) {
         const earlier = seen.firstRow(r.normalized, row);
         if (earlier !== undefined) issues.push(rowIssue(row, cNik, 'nik.duplicate_in_file', M.duplicate(earlier)));
         else if (r.valid) nik = r.normalized;
@@ -233,8 +251,8 @@ export function createRowValidator(mapping: HeaderMapping, options: RowValidator
     let kk: string | undefined;
     const kkText = cell(v, iKk);
     if (kkText !== '') {
-      const digits = SIXTEEN.test(kkText) ? kkText : normalizeNik(kkText);
-      if (SCIENTIFIC.test(kkText) || (isNumeric(raw, iKk) && SIXTEEN.test(digits) && digits.endsWith('0'))) issues.push(rowIssue(row, cKk, 'kk.excel_damaged', M.kkDamaged));
+      const digits = isSixteenDigits(kkText) ? kkText : normalizeNik(kkText);
+      if (isScientific(kkText) || (isNumeric(raw, iKk) && isSixteenDigits(digits) && digits.endsWith('0'))) issues.push(rowIssue(row, cKk, 'kk.excel_damaged', M.kkDamaged));
       else if (!/^\d+$/.test(digits)) issues.push(rowIssue(row, cKk, 'kk.not_digits', M.kkDigits));
       else if (digits.length !== 16) issues.push(rowIssue(row, cKk, 'kk.length', M.kkLength(digits.length)));
       else if (digits.endsWith('0000')) issues.push(rowIssue(row, cKk, 'kk.excel_damaged', M.kkDamaged));
@@ -245,7 +263,7 @@ export function createRowValidator(mapping: HeaderMapping, options: RowValidator
     const phoneText = cell(v, iPhone);
     if (phoneText !== '') {
       const p = normalizePhone(phoneText);
-      if (SCIENTIFIC.test(phoneText)) issues.push(rowIssue(row, cPhone, 'phone.excel_damaged', M.phoneDamaged));
+      if (isScientific(phoneText)) issues.push(rowIssue(row, cPhone, 'phone.excel_damaged', M.phoneDamaged));
       else if (!PHONE.test(p)) issues.push(rowIssue(row, cPhone, 'phone.invalid', M.phone));
       else phone = p;
     }
