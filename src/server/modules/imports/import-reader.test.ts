@@ -56,6 +56,9 @@ test('CSV header below blank lines; tab-separated; Windows-1252 when the bytes a
   assert.deepEqual(plain(r.rows), [[4, 'Siti', 'P']]);
   r = await readAll(write('csv', Buffer.from('nama;alamat\nJos\xe9;Jl. Caf\xe9\n', 'latin1')), 'csv');
   assert.deepEqual(plain(r.rows), [[2, 'José', 'Jl. Café']]);
+  r = await readAll(write('csv', 'sep=,\r\nnama;x,jk\r\nSiti;Uji,P\r\n'), 'csv');
+  assert.deepEqual(r.header, ['nama;x', 'jk'], 'Excel’s sep= line names the delimiter and is not a row');
+  assert.deepEqual(plain(r.rows), [[2, 'Siti;Uji', 'P']]);
   assert.equal(sniffDelimiter('"a;b",c,d'), ',');
   assert.equal(sniffDelimiter('a;b;c'), ';');
   assert.equal(sniffDelimiter('nama'), ',');

@@ -6,7 +6,8 @@
 // CSV: papaparse's parser (measured fastest of papaparse and csv-parse, ~5× here)
 // fed with text chunks we decode ourselves: UTF-8, or Windows-1252 when the start of
 // the file is not UTF-8 (Excel's "CSV" on Windows); a BOM is dropped; `;` or `,` (or
-// tab) is taken from the header line, since Indonesian Excel writes `;`. Quoted
+// tab) is taken from the header line, since Indonesian Excel writes `;` (or from
+// Excel's `sep=;` first line, which is then not a row). Quoted
 // fields (also over several lines) and CRLF are handled by the parser.
 // xlsx: see xlsx-reader.ts.
 import fs from 'node:fs';
@@ -142,7 +143,10 @@ async function* readCsvRowBatches(file: string, batchSize: number, signal?: Abor
       // Sniff on a whole first line (or a good piece of the file).
       pending += text;
       if (!/[^\r\n][\r\n]/.test(pending) && pending.length < CHUNK_BYTES) continue;
-      parser = new Papa.Parser({ delimiter: sniffDelimiter(pending), newline: sniffNewline(pending) });
+      // Excel's "sep=;" line names the delimiter; Excel hides it, so it is not a row.
+      const sep = /^sep=([^\r\n])\r?\n/i.exec(pending);
+      if (sep) pending = pending.slice(sep[0].length);
+      parser = new Papa.Parser({ delimiter: sep ? sep[1] : sniffDelimiter(pending), newline: sniffNewline(pending) });
       partial = pending;
       pending = '';
     } else partial += text;

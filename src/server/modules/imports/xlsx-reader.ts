@@ -112,9 +112,11 @@ async function readSharedStrings(zip: yauzl.ZipFile, entry: yauzl.Entry, signal?
   for await (const text of partText(zip, entry, signal)) {
     buf += text;
     if (prefix === undefined) {
-      const root = /<([\w.-]+:)?sst[\s>/]/.exec(buf);
+      const root = /<([\w.-]+:)?sst[\s>/][^>]*/.exec(buf);
       if (!root) continue;
       prefix = root[1] ?? '';
+      const unique = /\suniqueCount\s*=\s*["'](\d+)/.exec(root[0]);
+      if (unique) strings.reserve(Number(unique[1]));
     }
     const open = `<${prefix}si>`;
     const close = `</${prefix}si>`;

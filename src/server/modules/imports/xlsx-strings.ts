@@ -24,6 +24,15 @@ export class SharedStrings {
     return this.count;
   }
 
+  /** Room for n strings (the part's uniqueCount), so the offsets are not copied while growing. */
+  reserve(n: number): void {
+    if (n > this.starts.length && n <= 1 << 26) {
+      const sized = new Uint32Array(n);
+      sized.set(this.starts.subarray(0, this.count));
+      this.starts = sized;
+    }
+  }
+
   add(s: string): void {
     if (this.count === this.starts.length) {
       const grown = new Uint32Array(this.starts.length * 2);
