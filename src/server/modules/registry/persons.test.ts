@@ -116,9 +116,20 @@ test('identities are encrypted: no table, column, audit event, job or log line h
   assert.notDeepEqual(tokens[0]!.nik_match, tokens[1]!.nik_match);
   assert.deepEqual(tokens[1]!.nik_match, tokens.find((r) => r.id === twin.id)!.nik_match);
 
-  assert.deepEqual(await scanDatabase(database, NEEDLES), []);
+  // The data subject's rights (migration 0014): a correction, a refused correction, an access export.
+  const patch = (payload: object) => app.inject({ method: 'PATCH', url: `/api/persons/${twin.id}`, headers: officer.headers, payload });
+  assert.equal((await patch({ version: 1, address: 'Lorong Cendana Biru 9', reason: 'Koreksi alamat dari KK terbaru' })).statusCode, 200);
+  const badFix = await patch({ version: 2, nik: '6503025708910000', reason: 'Koreksi NIK dari KTP-el terbaru' });
+  assert.equal(badFix.statusCode, 400);
+  assert.doesNotMatch(badFix.body, /6503025708910000/);
+  const request = await app.inject({ method: 'POST', url: '/api/subject-requests', headers: officer.headers, payload: { personId: siti.id, kind: 'access', channel: 'letter' } });
+  for (const format of ['json', 'pdf'])
+    assert.equal((await as(officer).get(`/api/subject-requests/${request.json().id}/export?format=${format}`)).statusCode, 200);
+
+  const needles = [...NEEDLES, 'Cendana Biru', '6503025708910000'];
+  assert.deepEqual(await scanDatabase(database, needles), []);
   assert.ok(lines.length > 10, `expected request log lines, got ${lines.length}`);
-  const leaks = lines.filter((l) => NEEDLES.some((n) => l.toLowerCase().includes(n.toLowerCase())));
+  const leaks = lines.filter((l) => needles.some((n) => l.toLowerCase().includes(n.toLowerCase())));
   assert.deepEqual(leaks, []);
 });
 
