@@ -46,6 +46,16 @@ test('header: a missing required column and a column twice are errors; an unknow
   assert.match(issues[1]!.message.en, /column nik appears twice \(also "NIK"\)/);
   assert.equal(issues[2]!.message.id, 'Baris 3, kolom jenis_kelamin: kolom wajib jenis_kelamin tidak ada di baris judul');
   assert.equal(mapHeader([]).columns.usable, false);
+  // A title that looks like data is named by its column letter.
+  assert.deepEqual(codes(mapHeader(['nama', 'jk', '6503024507850001']).issues), ['warning:C:header.unknown_column']);
+});
+
+test('header: a file without a header row is refused without repeating its first row', () => {
+  const { columns, issues } = mapHeader(['Siti Fiktif', 'P', '6503024507850001', '05/07/1985'], 1);
+  assert.equal(columns.usable, false);
+  assert.deepEqual(codes(issues), ['error:A:header.not_found']);
+  assert.match(issues[0]!.message.id, /^Baris 1, kolom A: baris pertama tidak berisi judul kolom yang dikenal/);
+  assert.ok(!JSON.stringify(issues).includes('Siti') && !JSON.stringify(issues).includes('6503'));
 });
 
 test('a valid row is normalised: NIK and KK digits, the phone as 08…, the date as ISO, the sex', () => {

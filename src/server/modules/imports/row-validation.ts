@@ -75,18 +75,33 @@ export function rowIssue(row: number, column: string, code: string, detail: Loca
   };
 }
 
+/** A column as a spreadsheet shows it: 0 → A, 26 → AA (for cells without a header). */
+export const columnLetter = (i: number): string => (i < 26 ? String.fromCharCode(65 + i) : columnLetter(Math.floor(i / 26) - 1) + String.fromCharCode(65 + (i % 26)));
+
 /** Maps header cells to import columns: unknown columns (warning), missing required and duplicate columns (errors). */
 export function mapHeader(header: string[], headerRow = 1): { columns: HeaderMapping; issues: RowIssue[] } {
   const index: HeaderMapping['index'] = {};
   const written: HeaderMapping['written'] = {};
   const issues: RowIssue[] = [];
+  const keys = header.map((h) => columnForHeader(h.trim()));
+  if (header.some((h) => h.trim() !== '') && !keys.some((k) => k !== undefined)) {
+    // No header row at all: the first row is probably a person, so none of its cells is repeated.
+    const detail = {
+      id: 'baris pertama tidak berisi judul kolom yang dikenal; tambahkan baris judul seperti di templat (nama_lengkap, jenis_kelamin, nik, …)',
+      en: 'the first row holds no known column title; add a header row as in the template (nama_lengkap, jenis_kelamin, nik, …)',
+    };
+    issues.push(rowIssue(headerRow, 'A', 'header.not_found', detail));
+    return { columns: { index, written, width: header.length, headerRow, usable: false }, issues };
+  }
   header.forEach((raw, i) => {
     const text = raw.trim();
     if (text === '') return;
-    const key = columnForHeader(text);
+    const key = keys[i];
     if (!key) {
+      // A long or number-like title may be data typed into the header row: name its column letter instead.
+      const named = text.length <= 60 && !/\d{5}/.test(text) ? text : columnLetter(i);
       if (!IGNORED_HEADERS.has(normalizeHeader(text)))
-        issues.push(rowIssue(headerRow, text, 'header.unknown_column', { id: 'kolom tidak dikenal, isinya diabaikan', en: 'unknown column, its values are ignored' }, 'warning'));
+        issues.push(rowIssue(headerRow, named, 'header.unknown_column', { id: 'kolom tidak dikenal, isinya diabaikan', en: 'unknown column, its values are ignored' }, 'warning'));
       return;
     }
     if (index[key] !== undefined) {
@@ -162,9 +177,6 @@ const M = {
   example: { id: 'baris contoh dari templat; hapus baris ini', en: 'the template’s example row; delete this row' },
   extra: { id: 'ada isian di luar kolom berjudul (diabaikan); periksa tanda pemisah ; atau , di dalam isian', en: 'values beyond the titled columns (ignored); check for a ; or , separator inside a value' },
 };
-
-/** A column as a spreadsheet shows it: 0 → A, 26 → AA (for cells without a header). */
-export const columnLetter = (i: number): string => (i < 26 ? String.fromCharCode(65 + i) : columnLetter(Math.floor(i / 26) - 1) + String.fromCharCode(65 + (i % 26)));
 
 /** Today's calendar date in WIT (UTC+9), as common/nik.ts takes it: a birth today anywhere in Indonesia is not in the future. */
 const witDate = (now: Date) => new Date(now.getTime() + 9 * 3_600_000).toISOString().slice(0, 10);
