@@ -222,7 +222,8 @@ export class SubjectRequestService {
           ? this.persons.sealer.open<StoredIdentity>(personRef(p.case_code), { ciphertext: Buffer.from(p.identity_ct!), wrappedKey: Buffer.from(p.dek_wrapped!) })
           : null;
       const json = await collectAccessExport(tx, p, r, identity, withheld, now);
-      await tx.updateTable('subject_request').set({ exported_at: now, updated_at: now }).where('id', '=', id).execute();
+      // Only a complete copy answers the request: one without the identity (caller not allowed) does not count.
+      if (withheld !== 'not_allowed') await tx.updateTable('subject_request').set({ exported_at: now, updated_at: now }).where('id', '=', id).execute();
       await audit(tx, ctx, {
         action: 'person.data_exported',
         entityType: 'person',

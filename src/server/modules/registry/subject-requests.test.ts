@@ -125,6 +125,10 @@ test('data-subject requests', async (t) => {
     const url = `/api/subject-requests/${r.id}/export`;
     // Not before an export was made; the export needs a recent re-authentication.
     assert.equal((await answer(r.id)).json().error.code, 'subject_request.export_first');
+    // A copy without the identity (a province officer may not reveal) does not answer it either.
+    await client(app, province).reauth();
+    assert.equal((await client(app, province).get(`${url}?format=json`)).json().identityWithheld, 'not_allowed');
+    assert.equal((await answer(r.id, client(app, province))).json().error.code, 'subject_request.export_first');
     assert.equal((await as.get(url)).json().error.code, 'auth.reauth_required');
     await as.reauth();
     const json = await as.get(`${url}?format=json`);
@@ -150,17 +154,17 @@ test('data-subject requests', async (t) => {
     for (const expected of ['SALINAN DATA PRIBADI', p.caseCode, SITI.fullName, SITI.nik, 'Pendampingan', 'person.create']) assert.ok(text.includes(expected), `PDF lacks ${expected}`);
 
     // A province officer may answer requests but not reveal identities: the export withholds it.
-    await client(app, province).reauth();
     const withheld = (await client(app, province).get(`${url}?format=json`)).json();
     assert.equal(withheld.identity, null);
     assert.equal(withheld.identityWithheld, 'not_allowed');
     assert.ok(!pdfText((await client(app, province).get(`${url}?format=pdf`)).rawPayload).includes(SITI.nik));
 
     const exported = (await actions('person.data_exported')).filter((e) => e.entityId === String(p.id));
-    assert.equal(exported.length, 4);
-    assert.equal(exported[0]!.reason, `Permintaan subjek data #${r.id} (akses)`);
-    assert.deepEqual(exported[0]!.summary, { caseCode: p.caseCode, subjectRequestId: r.id, format: 'json', identityIncluded: true, fields: ['fullName', 'nik', 'kk', 'birthDate', 'phone', 'address'] });
-    assert.equal(exported[2]!.summary.identityIncluded, false);
+    assert.equal(exported.length, 5);
+    assert.equal(exported[1]!.reason, `Permintaan subjek data #${r.id} (akses)`);
+    assert.equal(exported[0]!.summary.identityIncluded, false);
+    assert.deepEqual(exported[1]!.summary, { caseCode: p.caseCode, subjectRequestId: r.id, format: 'json', identityIncluded: true, fields: ['fullName', 'nik', 'kk', 'birthDate', 'phone', 'address'] });
+    assert.equal(exported[3]!.summary.identityIncluded, false);
     assert.doesNotMatch(JSON.stringify(exported), /Zubaidah|6503025708910002/);
     assert.equal((await answer(r.id)).json().status, 'answered');
     // Only access requests have an export.
