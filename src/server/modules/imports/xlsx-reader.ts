@@ -143,9 +143,7 @@ async function readSharedStrings(zip: yauzl.ZipFile, entry: yauzl.Entry, signal?
     }
     buf = buf.slice(pos);
     if (buf.length > MAX_PENDING_CHARS) throw importFileError('import.file_too_complex', { what: { id: 'teks satu sel', en: 'one cell’s text' }, limit: '32 MB' });
-    strings.checkSize();
   }
-  strings.seal();
   return strings;
 }
 
