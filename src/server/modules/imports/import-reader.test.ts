@@ -9,6 +9,7 @@ import ExcelJS from 'exceljs';
 import { zipFile } from '../../test/fixtures/zip.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { readRowBatches, sniffDelimiter, type ImportFileKind, type RawRow } from './import-reader.ts';
+import { isDateFormatCode } from './xlsx-dates.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tuntas-import-reader-'));
 after(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -189,6 +190,28 @@ test('xlsx as other tools write it: prefixed namespaces, cells without r, string
   );
   const r2 = await readAll(file2, 'xlsx');
   assert.deepEqual(plain(r2.rows), [[2, ' nik ']]);
+});
+
+test('xlsx in the 1904 date system (old Mac Excel): date cells are moved to the 1900 serials the date parser reads', async () => {
+  const styles = `<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">
+    <numFmts count="2"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/><numFmt numFmtId="165" formatCode="0.00&quot; hari&quot;"/></numFmts>
+    <cellXfs count="4"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/><xf numFmtId="164"/><xf numFmtId="165"/></cellXfs></styleSheet>`;
+  const sheet = `<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>tanggal_lahir</t></is></c></row>
+    <row r="2"><c r="A2" s="1"><v>41776</v></c><c r="B2" s="2"><v>41776.5</v></c><c r="C2" s="3"><v>41776</v></c><c r="D2"><v>41776</v></c></row></sheetData></worksheet>`;
+  const rels = RELS.replace('Target="strings.xml"/>', 'Target="strings.xml"/><Relationship Id="rId4" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>');
+  const book = (pr: string) =>
+    write('xlsx', zipFile([
+      ['xl/workbook.xml', WORKBOOK('<x:sheet name="Data" sheetId="1" r:id="rId7"/>').replace('<x:sheets>', `${pr}<x:sheets>`)],
+      ['xl/_rels/workbook.xml.rels', rels],
+      ['xl/styles.xml', styles],
+      ['xl/worksheets/data.xml', sheet],
+    ]));
+  // 41776 in the 1904 system is 18 May 2018, which is 43238 in the 1900 system.
+  let r = await readAll(book('<x:workbookPr date1904="1"/>'), 'xlsx');
+  assert.deepEqual(plain(r.rows), [[2, '43238', '43238.5', '41776', '41776']]);
+  r = await readAll(book('<x:workbookPr defaultThemeVersion="124226"/>'), 'xlsx');
+  assert.deepEqual(plain(r.rows), [[2, '41776', '41776.5', '41776', '41776']]);
+  assert.deepEqual(['dd/mm/yyyy', 'd-mmm-yy', '[$-421]dd mmmm yyyy', '0.00" hari"', '[Red]0', 'h:mm', '"y"0'].map(isDateFormatCode), [true, true, true, false, false, false, false]);
 });
 
 test('xlsx: files that are not spreadsheets are refused with a reason', async () => {

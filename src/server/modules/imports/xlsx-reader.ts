@@ -19,6 +19,7 @@ import yauzl from 'yauzl';
 import { importFileError } from './import-file.errors.ts';
 import type { RawRow, RowBatch } from './import-reader.ts';
 import { isBlankRow } from './import-reader.ts';
+import { DATE1904_OFFSET, dateStyles, usesDate1904 } from './xlsx-dates.ts';
 import { SharedStrings, decodeXmlText, xmlRichText } from './xlsx-strings.ts';
 
 /** Text waiting for the end of its element; a longer row or string means a broken or hostile file. */
@@ -91,18 +92,20 @@ const attr = (tag: string, name: string): string | undefined => new RegExp(`\\s$
 const resolveTarget = (target: string) => (target.startsWith('/') ? target.slice(1) : `xl/${target}`).replace(/[^/]+\/\.\.\//g, '');
 
 /** The first worksheet's part name and the shared strings part, from the workbook and its relationships. */
-async function locateParts(zip: yauzl.ZipFile, entries: Entries): Promise<{ sheet: string; sharedStrings?: string }> {
+async function locateParts(zip: yauzl.ZipFile, entries: Entries): Promise<{ sheet: string; sharedStrings?: string; styles?: string; date1904: boolean }> {
   const workbook = await smallPart(zip, entries, 'xl/workbook.xml');
   const rels = (await smallPart(zip, entries, 'xl/_rels/workbook.xml.rels')) ?? '';
   const relations = [...rels.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)].map((m) => ({ id: attr(m[0], 'Id'), type: attr(m[0], 'Type') ?? '', target: attr(m[0], 'Target') ?? '' }));
   const shared = relations.find((r) => r.type.endsWith('/sharedStrings'));
   const sharedStrings = shared ? resolveTarget(shared.target) : entries.has('xl/sharedStrings.xml') ? 'xl/sharedStrings.xml' : undefined;
+  const styleRel = relations.find((r) => r.type.endsWith('/styles'));
+  const styles = styleRel ? resolveTarget(styleRel.target) : 'xl/styles.xml';
   const firstSheet = workbook ? /<(?:\w+:)?sheet\b[^>]*>/.exec(workbook)?.[0] : undefined;
   const relId = firstSheet ? /\s[\w]+:id\s*=\s*["']([^"']*)["']/.exec(firstSheet)?.[1] : undefined;
   const target = relations.find((r) => r.id === relId)?.target;
   const sheet = target ? resolveTarget(target) : 'xl/worksheets/sheet1.xml';
   if (!entries.has(sheet)) throw unreadable({ id: 'tidak ada lembar kerja', en: 'no worksheet' });
-  return { sheet, sharedStrings };
+  return { sheet, sharedStrings, styles, date1904: usesDate1904(workbook) };
 }
 
 async function readSharedStrings(zip: yauzl.ZipFile, entry: yauzl.Entry, signal?: AbortSignal): Promise<SharedStrings> {
@@ -191,9 +194,10 @@ function attrAt(s: string, name: number, from: number, to: number): number {
 
 const R = 114; // 'r'
 const T = 116; // 't'
+const S = 115; // 's'
 
 /** Scans complete rows of a worksheet in s[from, to) into `out`; returns the last row number seen. */
-function scanRows(s: string, from: number, to: number, prefix: string, strings: SharedStrings, lastRow: number, out: (r: RawRow) => void): number {
+function scanRows(s: string, from: number, to: number, prefix: string, strings: SharedStrings, lastRow: number, out: (r: RawRow) => void, date1904Styles?: Set<number>): number {
   const rowOpen = `<${prefix}row`;
   const rowClose = `</${prefix}row>`;
   const cellOpen = `<${prefix}c`;
@@ -250,6 +254,11 @@ function scanRows(s: string, from: number, to: number, prefix: string, strings: 
           } else if (type === 'n') {
             value = raw;
             isNumber = true;
+            if (date1904Styles) {
+              const sa = attrAt(s, S, c, cTagEnd);
+              const style = sa > 0 ? parseInt(s.slice(sa, s.indexOf(s[sa - 1]!, sa)), 10) : 0;
+              if (date1904Styles.has(style) && raw !== '') value = String(Number(raw) + DATE1904_OFFSET);
+            }
           } else if (type === 'b') value = raw === '1' ? 'TRUE' : 'FALSE';
           else value = raw.includes('&') || raw.includes('_x') ? decodeXmlText(raw) : raw; // str, e, d
         }
@@ -272,6 +281,8 @@ export async function* readXlsxRowBatches(file: string, batchSize: number, signa
     const parts = await locateParts(zip, entries);
     const shared = parts.sharedStrings ? entries.get(parts.sharedStrings) : undefined;
     const strings = shared ? await readSharedStrings(zip, shared, signal) : new SharedStrings();
+    // 1904-system date cells are moved to the 1900 system that common/dates-id.ts reads.
+    const date1904Styles = parts.date1904 && parts.styles ? dateStyles(await smallPart(zip, entries, parts.styles)) : undefined;
     let header: string[] | undefined;
     let batch: RawRow[] = [];
     const ready: RowBatch[] = [];
@@ -317,7 +328,7 @@ export async function* readXlsxRowBatches(file: string, batchSize: number, signa
         }
         to = last + rowClose.length;
       }
-      lastRow = scanRows(buf, from, to, prefix, strings, lastRow, take);
+      lastRow = scanRows(buf, from, to, prefix, strings, lastRow, take, date1904Styles);
       buf = done ? '' : buf.slice(to);
       while (ready.length > 0) yield ready.shift()!;
     }
