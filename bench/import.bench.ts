@@ -158,11 +158,11 @@ async function child(task: Task, args: { engine: 'postgres' | 'pglite'; where: s
       const pool = new SealPool(wrapper, await loadIndexKeyMaterial(database.db, wrapper), 2);
       const out = task === 'stage-file' ? fs.openSync(args.out!, 'w') : undefined;
       started = performance.now();
-      const inflight: Promise<{ encoded: string; rows: number }>[] = [];
+      const inflight: Promise<{ encoded: string | Uint8Array; rows: number }>[] = [];
       const take = async () => {
         const e = await inflight.shift()!;
         rows += e.rows;
-        if (out !== undefined) fs.writeSync(out, e.encoded);
+        if (out !== undefined) fs.writeSync(out, typeof e.encoded === 'string' ? Buffer.from(e.encoded) : e.encoded);
       };
       for (const batch of batches) {
         inflight.push(pool.seal({ importId: 1, rows: batch, mode: task === 'seal' ? 'seal' : 'stage' }));

@@ -3,7 +3,7 @@
 // itself is the registry's sealPerson, so imported persons equal created ones.
 import { normalizeForIndex, normalizePhone, type BlindIndexBits, type BlindIndexer } from '../../platform/crypto/blind-index.ts';
 import type { RecordSealer } from '../../platform/crypto/envelope.ts';
-import { encodeCopyValue, type EncodedRows } from '../../platform/db/copy.ts';
+import { encodeCopyValue, type EncodedRows } from '../../platform/db/copy-text.ts';
 import { sealPerson, type StoredIdentity } from '../registry/persons.sealing.ts';
 
 /** Key material a worker starts with (in memory only; never the master key). */
@@ -36,7 +36,7 @@ export interface SealRequest {
   mode: 'stage' | 'seal';
 }
 
-export type SealResponse = { id: number; encoded: string; rows: number } | { id: number; error: string };
+export type SealResponse = { id: number; encoded: Uint8Array; rows: number } | { id: number; error: string };
 
 /** The columns of person_import_row, in the order sealBatch encodes them. */
 export const STAGING_COLUMNS = [

@@ -3,15 +3,28 @@
 // main thread only parses, validates and feeds COPY. Workers receive derived key
 // material in workerData (KEK + key id, index root key + bits): never the master
 // key, never from the database, never persisted.
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { buildSync } from 'esbuild';
 import type { KeyWrapper } from '../../platform/crypto/envelope.ts';
 import type { IndexKeyMaterial } from '../../platform/crypto/index-key.ts';
 import type { EncodedRows } from '../../platform/db/copy.ts';
 import type { SealRequest, SealResponse, SealWorkerData } from './seal-batch.ts';
 
-const ENTRY = new URL('./seal.worker.mjs', import.meta.url);
+const ENTRY = fileURLToPath(new URL('./seal.worker.ts', import.meta.url));
+let workerCode: string | undefined;
+
+/**
+ * The worker as one plain script, bundled once per process with esbuild (tsx's own
+ * compiler): a worker needs no TypeScript loader then, whether the process runs under
+ * `--import tsx` (tests) or bin/tuntas.mjs, and starts with a small heap (no loader thread).
+ */
+function workerSource(): string {
+  workerCode ??= buildSync({ entryPoints: [ENTRY], bundle: true, platform: 'node', format: 'cjs', target: 'node20', write: false, logLevel: 'silent' }).outputFiles[0]!.text;
+  return workerCode;
+}
 /** Small heaps: a worker holds a few batches at a time, and the import process must stay under 300 MB with its workers. */
-const WORKER_LIMITS = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 16 };
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 48, maxYoungGenerationSizeMb: 8 };
 
 interface Pending {
   resolve(r: EncodedRows): void;
@@ -34,7 +47,7 @@ export class SealPool {
     const { keyId, kek } = wrapper.currentKek();
     const data: SealWorkerData = { keyId, kek, indexRootKey: index.rootKey, bits: index.bits };
     this.slots = Array.from({ length: Math.max(1, size) }, () => {
-      const slot: Slot = { worker: new Worker(ENTRY, { workerData: data, resourceLimits: WORKER_LIMITS }), busy: 0 };
+      const slot: Slot = { worker: new Worker(workerSource(), { eval: true, workerData: data, resourceLimits: WORKER_LIMITS }), busy: 0 };
       slot.worker.on('message', (res: SealResponse) => this.settle(slot, res));
       slot.worker.on('error', (err) => this.fail(err));
       slot.worker.on('exit', (code) => {

@@ -11,12 +11,17 @@ const data = workerData as SealWorkerData;
 const sealer = new RecordSealer(KeyWrapper.fromKek(data.keyId, Buffer.from(data.kek)));
 const indexer = new BlindIndexer(Buffer.from(data.indexRootKey), data.bits);
 
+/** Only a buffer alone in its memory may be moved (small ones share Node's pool). */
+const ownsBuffer = (b: Uint8Array) => b.byteOffset === 0 && b.buffer.byteLength === b.byteLength;
+
 parentPort!.on('message', (req: SealRequest) => {
   let res: SealResponse;
   try {
-    res = { id: req.id, ...sealBatch(sealer, indexer, req) };
+    const { encoded, rows } = sealBatch(sealer, indexer, req);
+    // Bytes, moved (not copied) to the main thread, which writes them to COPY as they are.
+    res = { id: req.id, encoded: Buffer.from(encoded as string, 'utf8'), rows };
   } catch (err) {
     res = { id: req.id, error: err instanceof Error ? err.message : String(err) };
   }
-  parentPort!.postMessage(res);
+  parentPort!.postMessage(res, 'encoded' in res && ownsBuffer(res.encoded) ? [res.encoded.buffer as ArrayBuffer] : []);
 });

@@ -5,12 +5,9 @@ import { once } from 'node:events';
 import type { PGlite } from '@electric-sql/pglite';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { encodeCopyRows, type EncodedRows } from './copy-text.ts';
 
-/** Rows already in COPY text format (one line per row, each ending in \n). */
-export interface EncodedRows {
-  encoded: string;
-  rows: number;
-}
+export { encodeCopyRows, encodeCopyValue, type EncodedRows } from './copy-text.ts';
 
 /** What copyInto accepts: batches of rows (arrays of column values) or pre-encoded batches. */
 export type CopyBatch = readonly (readonly unknown[])[] | EncodedRows;
@@ -21,29 +18,6 @@ const IDENT = /^[a-z_][a-z0-9_]*$/;
 export function copyStatement(table: string, columns: readonly string[], from: 'stdin' | 'blob'): string {
   for (const name of [table, ...columns]) if (!IDENT.test(name)) throw new Error(`copyInto: not a plain identifier: ${name}`);
   return `copy ${table} (${columns.join(', ')}) from ${from === 'stdin' ? 'stdin' : "'/dev/blob'"}`;
-}
-
-const ESCAPES: Record<string, string> = { '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
-
-/** One value in COPY text format: \N for null, \\x… for bytes, escaped text. */
-export function encodeCopyValue(v: unknown): string {
-  if (v === null || v === undefined) return '\\N';
-  if (typeof v === 'number' || typeof v === 'bigint') return String(v);
-  if (typeof v === 'boolean') return v ? 't' : 'f';
-  if (v instanceof Uint8Array) return `\\\\x${Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('hex')}`;
-  if (v instanceof Date) return v.toISOString();
-  const s = typeof v === 'string' ? v : JSON.stringify(v);
-  return /[\\\n\r\t]/.test(s) ? s.replace(/[\\\n\r\t]/g, (c) => ESCAPES[c]!) : s;
-}
-
-export function encodeCopyRows(rows: readonly (readonly unknown[])[]): EncodedRows {
-  let encoded = '';
-  for (const row of rows) {
-    let line = '';
-    for (let i = 0; i < row.length; i++) line += (i === 0 ? '' : '\t') + encodeCopyValue(row[i]);
-    encoded += `${line}\n`;
-  }
-  return { encoded, rows: rows.length };
 }
 
 const asEncoded = (b: CopyBatch): EncodedRows => ('encoded' in b ? (b as EncodedRows) : encodeCopyRows(b as readonly (readonly unknown[])[]));
@@ -89,12 +63,12 @@ const PGLITE_COPY_BYTES = 8 * 1024 * 1024;
  * connection held (`withConnection`), so no transaction of another caller is in between.
  */
 export async function copyIntoPglite(withConnection: <T>(fn: (pg: PGlite) => Promise<T>) => Promise<T>, statement: string, source: CopySource): Promise<number> {
-  let parts: string[] = [];
+  let parts: (string | Uint8Array)[] = [];
   let size = 0;
   let rows = 0;
   const flush = async () => {
     if (parts.length === 0) return;
-    const blob = new Blob(parts);
+    const blob = new Blob(parts as BlobPart[]);
     parts = [];
     size = 0;
     await withConnection((pglite) => pglite.query(statement, [], { blob }));
@@ -104,7 +78,7 @@ export async function copyIntoPglite(withConnection: <T>(fn: (pg: PGlite) => Pro
     if (e.rows === 0) continue;
     rows += e.rows;
     parts.push(e.encoded);
-    size += e.encoded.length;
+    size += e.encoded.length; // characters or bytes: near enough for a batch size
     if (size >= PGLITE_COPY_BYTES) await flush();
   }
   await flush();
