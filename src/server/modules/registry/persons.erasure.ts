@@ -16,6 +16,22 @@ import { isPendingRequestOf } from './subject-requests.repository.ts';
 import { rightsError } from './registry-rights.errors.ts';
 
 /**
+ * Columns of `person` that other modules compute from the identity (e.g. the
+ * deduplication's blocking keys). They are cleared with the identity on erasure,
+ * and on an identity correction so that their module computes them again.
+ */
+const derivedColumns = new Set<string>();
+
+export function registerIdentityDerivedColumn(column: string): void {
+  if (!/^[a-z_][a-z0-9_]*$/.test(column)) throw new Error(`not a column name: ${column}`);
+  derivedColumns.add(column);
+}
+
+export async function clearIdentityDerivedColumns(tx: Tx, personId: number): Promise<void> {
+  for (const column of derivedColumns) await sql`update person set ${sql.ref(column)} = null where id = ${personId}`.execute(tx);
+}
+
+/**
  * Refuses to open an identity that was erased, or whose processing is restricted
  * unless the caller answers a pending data-subject request about the person.
  */
@@ -58,5 +74,7 @@ export async function erasePerson(tx: Tx, personId: number): Promise<boolean> {
     .where('id', '=', personId)
     .where('erased_at', 'is', null)
     .executeTakeFirst();
-  return Number(res.numUpdatedRows) === 1;
+  if (Number(res.numUpdatedRows) !== 1) return false;
+  await clearIdentityDerivedColumns(tx, personId);
+  return true;
 }

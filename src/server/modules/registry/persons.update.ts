@@ -14,6 +14,7 @@ import { authorize, requireRecentReauth } from '../../platform/auth/authorize.ts
 import type { Clock } from '../../platform/auth/clock.ts';
 import { inScope } from '../../platform/auth/scope.ts';
 import { inTransaction, type Db, type Tx } from '../../platform/db/database.ts';
+import { clearIdentityDerivedColumns } from './persons.erasure.ts';
 import { personError } from './persons.errors.ts';
 import { visibility } from './persons.policy.ts';
 import { activeUser, findPerson, siteRegency } from './persons.repository.ts';
@@ -117,6 +118,7 @@ export class PersonUpdateService {
         .where('version', '=', input.version)
         .executeTakeFirst();
       if (Number(res.numUpdatedRows) !== 1) throw rightsError('person.stale');
+      if (IDENTITY_FIELDS.some((f) => changed.includes(f))) await clearIdentityDerivedColumns(tx, id);
 
       await audit(tx, ctx, {
         action: 'person.updated',

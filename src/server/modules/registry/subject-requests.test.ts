@@ -4,9 +4,11 @@ import assert from 'node:assert/strict';
 import { inflateSync } from 'node:zlib';
 import { test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
 import { cliContext } from '../../platform/auth/actor.ts';
 import { keyRing } from '../../platform/crypto/key-provider.ts';
 import { build, TEST_MASTER_KEY } from '../../test/build-app.ts';
+import { registerIdentityDerivedColumn } from './persons.erasure.ts';
 import { rotateKeys } from './persons.rotation.ts';
 import { asUser, type SignedIn } from '../../test/users.ts';
 
@@ -200,6 +202,10 @@ test('data-subject requests', async (t) => {
   await t.test('deletion: crypto-shredding leaves no way back to the identity, while lists still count the person', async () => {
     const p = await person();
     const before = (await as.get('/api/persons?limit=1')).json().total;
+    // A value another module derives from the identity (as deduplication's blocking keys): erased too.
+    await sql`alter table person add column derived_probe integer`.execute(database.db);
+    await sql`update person set derived_probe = 7`.execute(database.db);
+    registerIdentityDerivedColumn('derived_probe');
     const r = await register(p.id, 'deletion');
     const url = `/api/subject-requests/${r.id}`;
     // Irreversible: a fresh re-authentication, whatever happened before.
@@ -214,6 +220,8 @@ test('data-subject requests', async (t) => {
     assert.equal(row.dek_wrapped, null);
     assert.equal(row.key_id, null);
     assert.deepEqual([row.nik_bidx, row.kk_bidx, row.phone_bidx, row.nik_match, row.alias], [null, null, null, null, null]);
+    const probe = async (id: number) => (await sql<{ v: number | null }>`select derived_probe as v from person where id = ${id}`.execute(database.db)).rows[0]!.v;
+    assert.equal(await probe(p.id), null);
     assert.ok(row.erased_at);
     assert.equal(row.case_code, p.caseCode);
 
@@ -260,11 +268,14 @@ test('data-subject requests', async (t) => {
   await t.test('correction: an update names the request; the request records the corrected fields', async () => {
     const p = await person();
     const r = await register(p.id, 'correction');
+    await sql`update person set derived_probe = 7 where id = ${p.id}`.execute(database.db);
     await as.reauth();
     const res = await as.patch(`/api/persons/${p.id}`, { version: 1, address: 'Jalan Baru Nomor 1', reason: 'Koreksi alamat atas permintaan subjek', subjectRequestId: r.id });
     assert.equal(res.statusCode, 200, res.body);
     const after = (await as.get(`/api/subject-requests/${r.id}`)).json();
     assert.deepEqual(after.correctedFields, ['address']);
+    // Values derived from the old identity are dropped, for their module to compute again.
+    assert.equal((await sql<{ v: number | null }>`select derived_probe as v from person where id = ${p.id}`.execute(database.db)).rows[0]!.v, null);
     assert.equal(after.status, 'in_progress');
     const objection = await register(p.id, 'objection');
     const wrong = await as.patch(`/api/persons/${p.id}`, { version: 2, alias: 'X', subjectRequestId: objection.id });
