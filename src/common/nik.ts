@@ -163,6 +163,37 @@ function checkRegion(digits: string, regions: RegionCodeLookup, warnings: NikIss
   return { code: null, error: error('nik.region_unknown', detail) };
 }
 
+type RegionCheck = { code: string | null; error?: NikIssue<NikErrorCode>; warning?: NikIssue<NikWarningCode> };
+const regionChecks = new WeakMap<RegionCodeLookup, Map<number, RegionCheck>>();
+/** Enough for every district code and some unknown ones; a file of random digits is not cached past it. */
+const REGION_CACHE_MAX = 20_000;
+
+/**
+ * checkRegion, remembered per lookup and six-digit prefix: an import meets the same few districts
+ * a million times. The remembered issues are frozen, since each result shares them.
+ */
+function checkRegionCached(digits: string, regions: RegionCodeLookup, warnings: NikIssue<NikWarningCode>[]): RegionCheck {
+  let cache = regionChecks.get(regions);
+  if (!cache) regionChecks.set(regions, (cache = new Map()));
+  const key = twoDigits(digits, 0) * 10_000 + twoDigits(digits, 2) * 100 + twoDigits(digits, 4);
+  let check = cache.get(key);
+  if (!check) {
+    const found: NikIssue<NikWarningCode>[] = [];
+    const r = checkRegion(digits, regions, found);
+    check = { code: r.code };
+    if (r.error) check.error = deepFreeze(r.error);
+    if (found[0]) check.warning = deepFreeze(found[0]);
+    if (cache.size < REGION_CACHE_MAX) cache.set(key, check);
+  }
+  if (check.warning) warnings.push(check.warning);
+  return check;
+}
+
+const deepFreeze = <T extends NikIssue>(i: T): T => {
+  Object.freeze(i.message);
+  return Object.freeze(i);
+};
+
 // A plain function (not a closure per call): imports validate a million NIKs.
 function finish(
   input: string,
@@ -208,7 +239,7 @@ export function validateNik(input: string, opts: NikOptions): NikResult {
     return finish(input, normalized, errors, warnings);
   }
 
-  const region = checkRegion(normalized, opts.regions, warnings);
+  const region = checkRegionCached(normalized, opts.regions, warnings);
   if (region.error) errors.push(region.error);
 
   // Birth date and sex: DDMMYY, day + 40 for women.
