@@ -29,6 +29,9 @@ export const PERMISSIONS = [
   // data-subject requests (UU 27/2022)
   'subject_request.read',
   'subject_request.manage',
+  // lists and verification (verval): prepare lists and run the rules; decide and set the rules
+  'verval.manage',
+  'verval.decide',
   'case.read',
   'payment.read',
   'payment.approve',

@@ -60,6 +60,10 @@ import { ImportRunner } from './modules/imports/import-runner.ts';
 import { importJobs } from './modules/imports/imports.jobs.ts';
 import { importRoutes } from './modules/imports/imports.routes.ts';
 import { ImportService } from './modules/imports/imports.service.ts';
+import { PersonListService } from './modules/verval/person-lists.service.ts';
+import { VerificationService } from './modules/verval/verifications.service.ts';
+import { VervalFunnelService } from './modules/verval/verval-funnel.service.ts';
+import { vervalRoutes } from './modules/verval/verval.routes.ts';
 
 export interface AppDeps {
   config: Config;
@@ -102,6 +106,9 @@ export interface Services {
   personUpdates: PersonUpdateService;
   consents: ConsentService;
   subjectRequests: SubjectRequestService;
+  personLists: PersonListService;
+  verifications: VerificationService;
+  vervalFunnel: VervalFunnelService;
 }
 
 declare module 'fastify' {
@@ -174,6 +181,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     personUpdates: new PersonUpdateService(db, persons, clock, config.reauthMinutes * 60_000),
     consents: new ConsentService(db, clock),
     subjectRequests: new SubjectRequestService(db, persons, clock, config.reauthMinutes * 60_000),
+    personLists: new PersonListService(db),
+    verifications: new VerificationService(db, persons, clock),
+    vervalFunnel: new VervalFunnelService(db, clock),
   };
   app.decorate('services', services);
   await app.register(jobRoutes(jobs));
@@ -196,6 +206,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(meetingRoutes(services.meetings, services.actionItems));
   await app.register(dashboardRoutes(services.dashboard));
   await app.register(importRoutes(services.imports, config.importMaxBytes));
+  await app.register(vervalRoutes({ lists: services.personLists, verifications: services.verifications, funnel: services.vervalFunnel }));
 
   // 4. The web app, last, so that its fallback never shadows an API route.
   if (config.serveWeb) await registerWeb(app, deps.webDir);

@@ -39,3 +39,13 @@ export function sealPerson(sealer: RecordSealer, indexer: BlindIndexer, caseCode
 
 /** The case code of a regency's n-th person: TNT-6503-000123. */
 export const caseCodeOf = (regencyCode: string, n: number) => `TNT-${regencyCode.replace('.', '')}-${String(n).padStart(6, '0')}`;
+
+/**
+ * Opens a person's sealed identity in memory (null once erased): for use cases that
+ * compute from identity without showing it (eligibility rules). Callers check
+ * restriction of processing and never store, log or return the values.
+ */
+export function openIdentity(sealer: RecordSealer, p: { case_code: string; identity_ct: Buffer | null; dek_wrapped: Buffer | null }): StoredIdentity | null {
+  if (!p.identity_ct || !p.dek_wrapped) return null;
+  return sealer.open<StoredIdentity>(personRef(p.case_code), { ciphertext: Buffer.from(p.identity_ct), wrappedKey: Buffer.from(p.dek_wrapped) });
+}

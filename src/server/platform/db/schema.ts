@@ -43,6 +43,14 @@ import type { PersonCodeCounterTable, PersonConsentTable, PersonTable } from '..
 import type { SubjectRequestTable } from '../../modules/registry/subject-requests.tables.ts';
 import type { CryptoKeyTable } from '../crypto/crypto.tables.ts';
 import type { PersonImportChunkTable, PersonImportRowTable, PersonImportTable } from '../../modules/imports/imports.tables.ts';
+import type {
+  EligibilityRuleSetTable,
+  PersonListChangeTable,
+  PersonListEntryTable,
+  PersonListTable,
+  PersonVerificationEventTable,
+  PersonVerificationTable,
+} from '../../modules/verval/verval.tables.ts';
 
 export interface AppMetaTable {
   key: string;
@@ -106,4 +114,10 @@ export interface DB {
   person_import_chunk: PersonImportChunkTable;
   person_import_row: PersonImportRowTable;
   subject_request: SubjectRequestTable;
+  person_list: PersonListTable;
+  person_list_entry: PersonListEntryTable;
+  person_list_change: PersonListChangeTable;
+  eligibility_rule_set: EligibilityRuleSetTable;
+  person_verification: PersonVerificationTable;
+  person_verification_event: PersonVerificationEventTable;
 }
