@@ -7,6 +7,11 @@ export const importFileError = defineErrors({
     id: 'Berkas tidak dapat dibaca sebagai {kind}: {reason}.',
     en: 'The file cannot be read as {kind}: {reason}.',
   },
+  'import.csv_row_too_long': {
+    status: 422,
+    id: 'Baris {row} berkas CSV tidak berakhir (lebih dari 1 MB); mungkin ada tanda kutip (") yang tidak ditutup.',
+    en: 'Row {row} of the CSV file does not end (over 1 MB); a quote (") may not be closed.',
+  },
   'import.file_too_complex': {
     status: 422,
     id: 'Berkas memuat {what} yang terlalu besar (paling banyak {limit}); simpan ulang sebagai CSV atau bagi berkasnya.',

@@ -77,6 +77,17 @@ test('CSV: large files stream in batches; multi-byte characters and quotes acros
   }
 });
 
+test('CSV: a quote that never closes is named at its row instead of swallowing the file', async () => {
+  const lines = ['nama;alamat', 'Siti;Jl. Mawar', 'Dewi;"Jl. Melati'];
+  for (let i = 0; i < 100_000; i++) lines.push(`Ani ${i};Jl. Ke-${i}`);
+  await assert.rejects(readAll(write('csv', lines.join('\n')), 'csv'), (e: unknown) => {
+    assert.ok(e instanceof AppError);
+    assert.equal(e.code, 'import.csv_row_too_long');
+    assert.equal(e.translate('id'), 'Baris 3 berkas CSV tidak berakhir (lebih dari 1 MB); mungkin ada tanda kutip (") yang tidak ditutup.');
+    return true;
+  });
+});
+
 test('CSV: an empty file gives an empty header', async () => {
   const r = await readAll(write('csv', ''), 'csv');
   assert.deepEqual(r.header, []);

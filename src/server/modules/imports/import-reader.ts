@@ -14,6 +14,7 @@ import fs from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { StringDecoder } from 'node:string_decoder';
 import Papa from 'papaparse';
+import { importFileError } from './import-file.errors.ts';
 import { readXlsxRowBatches } from './xlsx-reader.ts';
 
 export interface RawRow {
@@ -60,6 +61,8 @@ export function isBlankRow(values: readonly string[]): boolean {
 // 64 KB: a decoded chunk stays a regular young-generation string (1 MB chunks went to the
 // large-object space, freed only by full GCs, and doubled the peak memory).
 const CHUNK_BYTES = 1 << 16;
+/** A row of a person list is well under 2 KB; 1 MB unfinished means a quote that never closes. */
+const MAX_ROW_CHARS = 1 << 20;
 
 /** The file as text chunks: UTF-8 (BOM dropped), or Windows-1252 when its first 64 KB are not UTF-8. */
 async function* textChunks(file: string, signal?: AbortSignal): AsyncGenerator<string> {
@@ -152,6 +155,8 @@ async function* readCsvRowBatches(file: string, batchSize: number, signal?: Abor
     } else partial += text;
     const result = parser.parse(partial, 0, true) as Papa.ParseResult<string[]>;
     partial = partial.slice(result.meta.cursor);
+    // The unfinished row is parsed again with each piece: a huge one is an unclosed quote, not a person.
+    if (partial.length > MAX_ROW_CHARS) throw importFileError('import.csv_row_too_long', { row: rowNo + 1 });
     yield* take(result.data);
     signal?.throwIfAborted();
   }

@@ -23,7 +23,8 @@ import { DATE1904_OFFSET, dateStyles, usesDate1904 } from './xlsx-dates.ts';
 import { SharedStrings, decodeXmlText, xmlRichText } from './xlsx-strings.ts';
 
 /** Text waiting for the end of its element; a longer row or string means a broken or hostile file. */
-const MAX_PENDING_CHARS = 32 * 1024 * 1024;
+const MAX_PENDING_CHARS = 8 * 1024 * 1024;
+const tooLong = (what: { id: string; en: string }) => importFileError('import.file_too_complex', { what, limit: '8 MB' });
 /** Workbook and relationship parts are small; a huge one is not a spreadsheet we made or Excel did. */
 const MAX_SMALL_PART_BYTES = 8 * 1024 * 1024;
 
@@ -145,7 +146,7 @@ async function readSharedStrings(zip: yauzl.ZipFile, entry: yauzl.Entry, signal?
       pos = end + close.length;
     }
     buf = buf.slice(pos);
-    if (buf.length > MAX_PENDING_CHARS) throw importFileError('import.file_too_complex', { what: { id: 'teks satu sel', en: 'one cell’s text' }, limit: '32 MB' });
+    if (buf.length > MAX_PENDING_CHARS) throw tooLong({ id: 'teks satu sel', en: 'one cell’s text' });
   }
   return strings;
 }
@@ -305,7 +306,10 @@ export async function* readXlsxRowBatches(file: string, batchSize: number, signa
     let done = false;
     for await (const text of partText(zip, entries.get(parts.sheet)!, signal)) {
       if (done) continue;
+      // Searches start in the new text: the rest of buf holds no row end (it was cut after the last).
+      const seen = buf.length;
       buf += text;
+      if (buf.length > MAX_PENDING_CHARS) throw tooLong({ id: 'satu baris', en: 'one row' });
       let from = 0;
       if (prefix === undefined) {
         const at = buf.indexOf('sheetData');
@@ -315,18 +319,16 @@ export async function* readXlsxRowBatches(file: string, batchSize: number, signa
         from = at;
       }
       const rowClose = `</${prefix}row>`;
-      const sheetEnd = buf.indexOf(`</${prefix}sheetData>`, from);
+      const sheetClose = `</${prefix}sheetData>`;
+      const searchFrom = Math.max(from, seen - sheetClose.length);
+      const sheetEnd = buf.indexOf(sheetClose, searchFrom);
       let to: number;
       if (sheetEnd >= 0) {
         to = sheetEnd;
         done = true;
       } else {
-        const last = buf.lastIndexOf(rowClose);
-        if (last < from) {
-          if (buf.length > MAX_PENDING_CHARS) throw importFileError('import.file_too_complex', { what: { id: 'satu baris', en: 'one row' }, limit: '32 MB' });
-          continue;
-        }
-        to = last + rowClose.length;
+        if (buf.indexOf(rowClose, searchFrom) < 0) continue;
+        to = buf.lastIndexOf(rowClose) + rowClose.length;
       }
       lastRow = scanRows(buf, from, to, prefix, strings, lastRow, take, date1904Styles);
       buf = done ? '' : buf.slice(to);
