@@ -235,6 +235,12 @@ test('xlsx: files that are not spreadsheets are refused with a reason', async ()
     });
   };
   await refused('nama;nik\nSiti;1\n', /not a complete xlsx/);
+  // A worksheet whose compressed bytes are garbage.
+  const good = zipFile([['xl/worksheets/sheet1.xml', `<worksheet><sheetData>${'<row><c t="inlineStr"><is><t>x</t></is></c></row>'.repeat(2000)}</sheetData></worksheet>`]]);
+  const start = good.indexOf('xl/worksheets/sheet1.xml') + 'xl/worksheets/sheet1.xml'.length;
+  const broken = Buffer.from(good);
+  broken.fill(0xff, start + 10, start + 200);
+  await refused(broken, /damaged/);
   await refused(zipFile([['hello.txt', 'hi']]), /no worksheet/);
   await refused(zipFile([['xl/worksheets/sheet1.xml', '<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>5</v></c></row></sheetData></worksheet>']]), /missing shared string/);
 });

@@ -13,7 +13,7 @@
 // RawRow.numeric marks them), booleans as TRUE/FALSE, errors as their text,
 // formulas as their cached value. Column gaps come from the r="C12" references.
 import { StringDecoder } from 'node:string_decoder';
-import type { Readable } from 'node:stream';
+import { pipeline, type Readable } from 'node:stream';
 import zlib from 'node:zlib';
 import yauzl from 'yauzl';
 import { importFileError } from './import-file.errors.ts';
@@ -40,7 +40,12 @@ async function openZip(file: string): Promise<{ zip: yauzl.ZipFile; entries: Ent
     throw unreadable({ id: 'bukan berkas xlsx (zip) yang utuh', en: 'not a complete xlsx (zip) file' });
   }
   const entries: Entries = new Map();
-  for await (const entry of zip.eachEntry()) entries.set(entry.fileName.replace(/^\//, ''), entry);
+  try {
+    for await (const entry of zip.eachEntry()) entries.set(entry.fileName.replace(/^\//, ''), entry);
+  } catch {
+    zip.close();
+    throw unreadable({ id: 'daftar isi zip rusak', en: 'the zip’s directory is damaged' });
+  }
   return { zip, entries };
 }
 
@@ -54,8 +59,14 @@ async function partStream(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Reada
   if (entry.isEncrypted()) throw unreadable({ id: 'berkas dilindungi kata sandi', en: 'the file is password-protected' });
   if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8)
     throw unreadable({ id: 'metode kompresi tidak dikenal', en: 'unknown compression method' });
-  const raw = await zip.openReadStreamPromise(entry, { decodeFileData: false } as yauzl.ZipFileOptions);
-  return entry.compressionMethod === 8 ? raw.pipe(zlib.createInflateRaw(INFLATE_OPTIONS)) : raw;
+  let raw: Readable;
+  try {
+    raw = await zip.openReadStreamPromise(entry, { decodeFileData: false } as yauzl.ZipFileOptions);
+  } catch {
+    throw unreadable({ id: 'isi berkas rusak', en: 'the file’s content is damaged' });
+  }
+  // pipeline, not pipe: a read error must reach the reader (and not crash the process).
+  return entry.compressionMethod === 8 ? pipeline(raw, zlib.createInflateRaw(INFLATE_OPTIONS), () => {}) : raw;
 }
 
 async function* partText(zip: yauzl.ZipFile, entry: yauzl.Entry, signal?: AbortSignal): AsyncGenerator<string> {
