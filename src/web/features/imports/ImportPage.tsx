@@ -8,7 +8,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { PersonImport } from '../../../common/imports.ts';
-import { formatDateMedium, formatNumber } from '../../../common/format.ts';
+import { formatDateTime, formatNumber } from '../../../common/format.ts';
 import { LAWFUL_BASES, type LawfulBasis } from '../../../common/persons.ts';
 import { useDisplayLanguage } from '../../app/i18n.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
@@ -253,7 +253,7 @@ function RecentImports() {
                     <ImportStatusBadge status={i.status} />
                   </Table.Td>
                   <Table.Td>{formatNumber(i.committedRows ?? i.totalRows ?? 0)}</Table.Td>
-                  <Table.Td>{formatDateMedium(i.createdAt, language)}</Table.Td>
+                  <Table.Td>{formatDateTime(i.createdAt, language)}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
