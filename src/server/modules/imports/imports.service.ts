@@ -2,7 +2,7 @@
 // lists and error reports. `person.manage` and the site's regency in the caller's
 // scope; records out of scope are 404. The jobs do the work (import-runner.ts).
 import type { z } from 'zod';
-import { IMPORT_BUSY, type ImportAction, type ImportListQuerySchema, type ImportStatus, type PersonImport, type PreviewRow } from '../../../common/imports.ts';
+import { type ImportAction, type ImportListQuerySchema, type ImportStatus, type PersonImport, type PreviewRow } from '../../../common/imports.ts';
 import type { LawfulBasis } from '../../../common/persons.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import type { AnyActor, Context } from '../../platform/auth/actor.ts';
@@ -201,10 +201,5 @@ export class ImportService {
     const issues = parseJson<RowIssue[]>(imp.issues);
     if (issues === null) throw importError('import.no_report');
     return { imp, issues };
-  }
-
-  /** Busy imports of a site (the wizard shows them instead of offering a second upload). */
-  static busy(status: ImportStatus): boolean {
-    return IMPORT_BUSY.includes(status);
   }
 }
