@@ -57,6 +57,8 @@ export const PersonSummarySchema = z
     siteId: z.number().nullable(),
     siteCode: z.string().nullable(),
     sex: SexSchema,
+    /** Merged into another record by the duplicate review (lists hide merged records by default). */
+    mergedIntoId: z.number().nullable(),
     createdAt: z.string(),
   })
   .meta({ id: 'PersonSummary' });
@@ -84,6 +86,7 @@ export const PersonListQuerySchema = z.object({
   regency: RegionCodeSchema.optional(),
   siteId: z.coerce.number().int().positive().optional(),
   q: z.string().trim().max(80).optional().describe('Part of a case code or alias'),
+  merged: z.enum(['exclude', 'include', 'only']).default('exclude').describe('Records merged into another by the duplicate review'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });

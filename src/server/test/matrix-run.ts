@@ -31,8 +31,8 @@ function expectedStatus(access: RouteAccess, row: Row, caller: Caller, permissio
 /** Runs one shard of the matrix (routes in sorted order, every `shards`-th from `shard`), so test processes can share it. */
 export async function runMatrixShard(t: TestContext, shard: number, shards: number): Promise<void> {
   // Hundreds of calls, some failing sign-in steps on purpose: no rate limit, and each call from its own address.
-  const { app } = await build(t, { regions: true, config: { RATE_LIMIT_PER_MINUTE: '100000' } });
-  const fx = new Fixture(app);
+  const { app, database } = await build(t, { regions: true, config: { RATE_LIMIT_PER_MINUTE: '100000' } });
+  const fx = new Fixture(app, database.db);
   const matrix = await loadMatrixRows();
   let call = 0;
   fx.jobId = await app.services.regions.startImport(false);

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { RoleKey } from '../../common/permissions.ts';
+import type { Db } from '../platform/db/database.ts';
 import { asUser, type SignedIn } from './users.ts';
 
 export const OWN = '65.03'; // Kabupaten Nunukan: every matrix user works here
@@ -41,7 +42,11 @@ export const get = (url: string): InjectOptions => ({ method: 'GET', url });
 export class Fixture {
   private sessions = new Map<string, SignedIn>();
   jobId = 0;
-  constructor(readonly app: FastifyInstance) {}
+  /** `db`: for rows whose records no route can make (e.g. what a background job finds). */
+  constructor(
+    readonly app: FastifyInstance,
+    readonly db: Db,
+  ) {}
 
   async session(role: RoleKey, fresh = false): Promise<SignedIn> {
     const cached = this.sessions.get(role);

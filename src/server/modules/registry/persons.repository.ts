@@ -13,6 +13,7 @@ export interface PersonFilter {
   regency?: string;
   siteId?: number;
   q?: string;
+  merged?: 'exclude' | 'include' | 'only';
 }
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -38,6 +39,7 @@ function persons(db: Executor) {
       'p.key_id',
       'p.created_at',
       'p.updated_at',
+      'p.merged_into_id',
       'p.version',
       'p.processing_restricted',
       'p.erased_at',
@@ -58,6 +60,8 @@ export async function listPersons(db: Executor, v: Visibility, f: PersonFilter &
   let q = persons(db).where(visibleTo(v));
   if (f.regency) q = q.where(scopeFilter({ level: 'regency', code: f.regency } as Scope, 'p.regency_code'));
   if (f.siteId) q = q.where('p.site_id', '=', f.siteId);
+  if ((f.merged ?? 'exclude') === 'exclude') q = q.where('p.merged_into_id', 'is', null);
+  else if (f.merged === 'only') q = q.where('p.merged_into_id', 'is not', null);
   if (f.q) {
     const pattern = `%${escapeLike(f.q)}%`;
     q = q.where((eb) => eb.or([eb('p.case_code', 'ilike', pattern), eb('p.alias', 'ilike', pattern)]));

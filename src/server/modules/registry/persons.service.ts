@@ -85,6 +85,7 @@ export class PersonService {
       siteId: p.site_id,
       siteCode: p.site_code ?? null,
       sex: p.sex,
+      mergedIntoId: p.merged_into_id,
       createdAt: iso(p.created_at),
     };
   }

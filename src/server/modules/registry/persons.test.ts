@@ -223,7 +223,7 @@ test('lookup by NIK, KK or phone: exact, any formatting, scope-filtered, audited
   await create(app, officer, person(RINA));
   const byNik = await as(officer).post('/api/persons/lookup', { nik: '65.03.02-570891-0002' });
   assert.deepEqual(byNik.json().items.map((p: { id: number }) => p.id), [siti.id]);
-  assert.deepEqual(Object.keys(byNik.json().items[0]).sort(), ['alias', 'caseCode', 'createdAt', 'id', 'regencyCode', 'regencyName', 'sex', 'siteCode', 'siteId']);
+  assert.deepEqual(Object.keys(byNik.json().items[0]).sort(), ['alias', 'caseCode', 'createdAt', 'id', 'mergedIntoId', 'regencyCode', 'regencyName', 'sex', 'siteCode', 'siteId']);
   assert.equal((await as(officer).post('/api/persons/lookup', { kk: SITI.kk })).json().items.length, 1);
   assert.equal((await as(officer).post('/api/persons/lookup', { phone: '0813 7775 5512' })).json().items.length, 1);
   assert.equal((await as(officer).post('/api/persons/lookup', { nik: '6503025708910003' })).json().items.length, 0);

@@ -45,6 +45,7 @@ export const MATCH_TOKEN_BYTES = 16;
 export class BlindIndexer {
   private readonly keys: Record<BlindIndexField, Buffer>;
   private readonly matchKey: Buffer;
+  private readonly blockingKey: Buffer;
 
   constructor(
     rootKey: Buffer,
@@ -56,6 +57,16 @@ export class BlindIndexer {
       BLIND_INDEX_FIELDS.map((f) => [f, Buffer.from(hkdfSync('sha256', rootKey, Buffer.alloc(0), `tuntas/blind-index/${f}`, 32))]),
     ) as Record<BlindIndexField, Buffer>;
     this.matchKey = Buffer.from(hkdfSync('sha256', rootKey, Buffer.alloc(0), 'tuntas/match/nik', 32));
+    this.blockingKey = Buffer.from(hkdfSync('sha256', rootKey, Buffer.alloc(0), 'tuntas/dedup/blocking', 32));
+  }
+
+  /**
+   * A deduplication blocking key (e.g. "name key + birth year") as a blind index: the
+   * first 32 bits of its HMAC, as a signed integer for an `integer[]` column. A
+   * collision only adds a candidate pair that scoring then rejects.
+   */
+  blockKey(key: string): number {
+    return createHmac('sha256', this.blockingKey).update(key, 'utf8').digest().readInt32BE(0);
   }
 
   /**

@@ -42,6 +42,7 @@ import type {
 import type { PersonCodeCounterTable, PersonConsentTable, PersonTable } from '../../modules/registry/persons.tables.ts';
 import type { SubjectRequestTable } from '../../modules/registry/subject-requests.tables.ts';
 import type { CryptoKeyTable } from '../crypto/crypto.tables.ts';
+import type { DedupCandidateTable, DedupDecisionTable, DedupRunTable, PersonDedupColumns } from '../../modules/duplicates/duplicates.tables.ts';
 import type { PersonImportChunkTable, PersonImportRowTable, PersonImportTable } from '../../modules/imports/imports.tables.ts';
 import type {
   EligibilityRuleSetTable,
@@ -108,7 +109,7 @@ export interface DB {
   action_item: ActionItemTable;
   crypto_key: CryptoKeyTable;
   person_code_counter: PersonCodeCounterTable;
-  person: PersonTable;
+  person: PersonTable & PersonDedupColumns;
   person_consent: PersonConsentTable;
   person_import: PersonImportTable;
   person_import_chunk: PersonImportChunkTable;
@@ -120,4 +121,7 @@ export interface DB {
   eligibility_rule_set: EligibilityRuleSetTable;
   person_verification: PersonVerificationTable;
   person_verification_event: PersonVerificationEventTable;
+  dedup_run: DedupRunTable;
+  dedup_candidate: DedupCandidateTable;
+  dedup_decision: DedupDecisionTable;
 }
