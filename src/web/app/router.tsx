@@ -30,6 +30,10 @@ import { regionPath } from '../features/regions/region-paths.ts';
 import { useWorkingRegion } from '../features/regions/working-region.tsx';
 import { SitePage } from '../features/sites/SitePage.tsx';
 import { SitesPage } from '../features/sites/SitesPage.tsx';
+import { ListFormPage } from '../features/verval/ListFormPage.tsx';
+import { ProgrammeVervalPage } from '../features/verval/ProgrammeVervalPage.tsx';
+import { SiteListsPage } from '../features/verval/SiteListsPage.tsx';
+import { VervalHomePage } from '../features/verval/VervalHomePage.tsx';
 import { RolesPage } from '../features/users/RolesPage.tsx';
 import { UsersPage } from '../features/users/UsersPage.tsx';
 import { AppLayout } from './layout/AppLayout.tsx';
@@ -104,6 +108,10 @@ export const router = createBrowserRouter([
       { path: '/program/:id', element: <RequirePermission permission="program.read"><ProgrammePage /></RequirePermission> },
       { path: '/lokasi', element: <RequirePermission permission="site.read"><SitesPage /></RequirePermission> },
       { path: '/lokasi/:id', element: <RequirePermission permission="site.read"><SitePage /></RequirePermission> },
+      { path: '/verval', element: <RequirePermission permission="person.read"><VervalHomePage /></RequirePermission> },
+      { path: '/verval/program/:id', element: <RequirePermission permission="person.read"><ProgrammeVervalPage /></RequirePermission> },
+      { path: '/verval/lokasi/:siteId', element: <RequirePermission permission="person.read"><SiteListsPage /></RequirePermission> },
+      { path: '/verval/lokasi/:siteId/baru', element: <RequirePermission permission="verval.manage"><ListFormPage /></RequirePermission> },
       { path: '/registri', element: <RequirePermission permission="person.read"><PersonsPage /></RequirePermission> },
       { path: '/registri/permintaan', element: <RequirePermission permission="subject_request.read"><SubjectRequestsPage /></RequirePermission> },
       { path: '/registri/impor', element: <RequirePermission permission="person.manage"><ImportPage /></RequirePermission> },

@@ -1,6 +1,7 @@
 // The modules of Tuntas. An item without a path is announced but not built yet.
 import {
   IconCash,
+  IconChecklist,
   IconClipboardList,
   IconFileDescription,
   IconLayoutDashboard,
@@ -23,7 +24,7 @@ export type NavChild = {
 };
 
 export type NavItem = {
-  id: 'dashboard' | 'programs' | 'sites' | 'meetings' | 'letters' | 'beneficiaries' | 'cases' | 'payments' | 'reports' | 'regions' | 'admin' | 'audit';
+  id: 'dashboard' | 'programs' | 'sites' | 'meetings' | 'letters' | 'beneficiaries' | 'verval' | 'cases' | 'payments' | 'reports' | 'regions' | 'admin' | 'audit';
   icon: Icon;
   permission: Permission;
   path?: string;
@@ -58,6 +59,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
       { id: 'imports', permission: 'person.manage', path: '/registri/impor' },
     ],
   },
+  { id: 'verval', icon: IconChecklist, permission: 'person.read', path: '/verval' },
   { id: 'cases', icon: IconClipboardList, permission: 'case.read' },
   { id: 'payments', icon: IconCash, permission: 'payment.read' },
   { id: 'reports', icon: IconReportAnalytics, permission: 'report.read' },
