@@ -117,12 +117,16 @@ export async function versionIdsBetween(db: Executor, siteId: number, fromVersio
   ).map((r) => r.id);
 }
 
-/** The given persons with their regency and whether the caller may see them. */
-export async function personsByIds(db: Executor, ids: number[], v: Visibility): Promise<{ id: number; case_code: string; regency_code: string; visible: boolean }[]> {
+/** The given persons with their regency, whether merged into another record, and whether the caller may see them. */
+export async function personsByIds(
+  db: Executor,
+  ids: number[],
+  v: Visibility,
+): Promise<{ id: number; case_code: string; regency_code: string; merged_into_id: number | null; visible: boolean }[]> {
   if (ids.length === 0) return [];
   return db
     .selectFrom('person as p')
-    .select(['p.id', 'p.case_code', 'p.regency_code', sql<boolean>`${personVisible(v)}`.as('visible')])
+    .select(['p.id', 'p.case_code', 'p.regency_code', 'p.merged_into_id', sql<boolean>`${personVisible(v)}`.as('visible')])
     .where('p.id', 'in', ids)
     .execute();
 }

@@ -153,11 +153,11 @@ export class PersonListService {
       const found = new Map((await personsByIds(tx, newcomers, v)).map((p) => [p.id, p]));
       for (const pid of newcomers) {
         const p = found.get(pid);
+        const field = plan.fieldOf.get(pid) ?? 'body.personIds';
         if (!p || !p.visible || p.regency_code !== site.regency_code)
-          plan.fields.push({
-            field: plan.fieldOf.get(pid) ?? 'body.personIds',
-            message: msg('Orang ini tidak ada di registri kabupaten/kota lokasi ini', 'This person is not in the registry of the site’s regency/city'),
-          });
+          plan.fields.push({ field, message: msg('Orang ini tidak ada di registri kabupaten/kota lokasi ini', 'This person is not in the registry of the site’s regency/city') });
+        else if (p.merged_into_id !== null)
+          plan.fields.push({ field, message: msg('Catatan ini sudah digabung ke catatan lain; cantumkan catatan yang dipertahankan', 'This record was merged into another; list the record that stays') });
       }
       const missingReasons = [...prevIds].filter((pid) => !plan.entries.has(pid) && !plan.dropReasons.has(pid));
       if (missingReasons.length > 0) {

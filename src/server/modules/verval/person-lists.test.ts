@@ -140,6 +140,14 @@ test('person lists: versions with added and dropped persons and their reasons, d
     assert.equal((await worker.post(url, { source: 'site_manager', listDate: '2018-05-14', personIds: [p2] })).statusCode, 403);
   });
 
+  await t.test('a record merged into another by the duplicate review cannot be listed: the record that stays is', async () => {
+    const twin = await makePerson(app, { regencyCode: '65.03', siteId });
+    await database.db.updateTable('person').set({ merged_into_id: p2, merged_at: new Date() }).where('id', '=', twin).execute();
+    const res = await officer.post(url, { source: 'joint_verification', listDate: '2018-07-10', add: [{ personId: twin }] });
+    assert.equal(res.statusCode, 400);
+    assert.deepEqual(res.json().error.fields.map((f: { field: string }) => f.field), ['body.add.0.personId']);
+  });
+
   await t.test('each version is audited with counts, never identities', async () => {
     const events = await database.db.selectFrom('audit_event').select(['entity_id', 'region_code', 'summary']).where('action', '=', 'person_list.created').orderBy('seq').execute();
     assert.deepEqual(

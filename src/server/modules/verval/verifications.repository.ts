@@ -43,8 +43,16 @@ export async function insertRuleSet(db: Executor, programmeId: number, rules: Ru
 
 // ---- verifications ----
 
+/**
+ * List entries by the person they stand for: a record merged into another by the
+ * duplicate review counts as the record that stays (merges are reversible, so this
+ * is resolved at read time). `m` is the entry's own record.
+ */
+const ENTRIES = sql`person_list_entry e join person_list l on l.id = e.list_id join person m on m.id = e.person_id`;
+const CANONICAL = sql`coalesce(m.merged_into_id, m.id)`;
+
 /** The site of the latest list (by list date) a person is on. */
-const LATEST_SITE_FROM = sql`from person_list_entry e join person_list l on l.id = e.list_id join site s on s.id = l.site_id where e.person_id = p.id order by l.list_date desc, l.id desc limit 1`;
+const LATEST_SITE_FROM = sql`from ${ENTRIES} join site s on s.id = l.site_id where ${CANONICAL} = p.id order by l.list_date desc, l.id desc limit 1`;
 
 function verifications(db: Executor, programmeId: number) {
   return db
@@ -97,9 +105,10 @@ export async function listVerifications(
 ): Promise<{ rows: VerificationRow[]; total: number }> {
   let q = verifications(db, programme.id)
     .where(personVisible(v))
+    .where('p.merged_into_id', 'is', null)
     .where(inArea(programme.region_code, 'p.regency_code'))
     .where(
-      sql<SqlBool>`exists (select 1 from person_list_entry e join person_list l on l.id = e.list_id where e.person_id = p.id
+      sql<SqlBool>`exists (select 1 from ${ENTRIES} where ${CANONICAL} = p.id
         ${f.siteId ? sql`and l.site_id = ${f.siteId}` : sql``} ${f.listId ? sql`and l.id = ${f.listId}` : sql``})`,
     );
   if (f.state) q = q.where(STATE[f.state]);
@@ -115,7 +124,12 @@ export async function listVerifications(
 }
 
 export async function findVerification(db: Executor, programme: { id: number; region_code: string | null }, v: Visibility, personId: number): Promise<VerificationRow | undefined> {
-  return verifications(db, programme.id).where('p.id', '=', personId).where(personVisible(v)).where(inArea(programme.region_code, 'p.regency_code')).executeTakeFirst();
+  return verifications(db, programme.id)
+    .where('p.id', '=', personId)
+    .where('p.merged_into_id', 'is', null)
+    .where(personVisible(v))
+    .where(inArea(programme.region_code, 'p.regency_code'))
+    .executeTakeFirst();
 }
 
 export async function historyOf(db: Executor, verificationId: number) {
@@ -135,35 +149,26 @@ export async function personsForEvaluation(db: Executor, ids: number[]) {
     .execute();
 }
 
-/** The earliest list date of each person (lists of sites in the area). */
+/** The earliest list date of each person (lists of sites in the area; merged records count for the one that stays). */
 export async function firstListedOn(db: Executor, ids: number[], programmeRegion: string | null): Promise<Map<number, string>> {
   if (ids.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('person_list_entry as e')
-    .innerJoin('person_list as l', 'l.id', 'e.list_id')
-    .innerJoin('site as s', 's.id', 'l.site_id')
-    .select(['e.person_id', sql<string>`min(l.list_date)::text`.as('first')])
-    .where('e.person_id', 'in', ids)
-    .where(inArea(programmeRegion, 's.regency_code'))
-    .groupBy('e.person_id')
-    .execute();
-  return new Map(rows.map((r) => [r.person_id, r.first]));
+  const { rows } = await sql<{ person_id: number; first: string }>`
+    select ${CANONICAL} as person_id, min(l.list_date)::text as first
+    from ${ENTRIES} join site s on s.id = l.site_id
+    where ${CANONICAL} in (${sql.join(ids)}) and ${inArea(programmeRegion, 's.regency_code')}
+    group by ${CANONICAL}`.execute(db);
+  return new Map(rows.map((r) => [Number(r.person_id), r.first]));
 }
 
 /** The persons on the latest version of some site's list (in the area). */
 export async function onCurrentLists(db: Executor, ids: number[], programmeRegion: string | null): Promise<Set<number>> {
   if (ids.length === 0) return new Set();
-  const rows = await db
-    .selectFrom('person_list_entry as e')
-    .innerJoin('person_list as l', 'l.id', 'e.list_id')
-    .innerJoin('site as s', 's.id', 'l.site_id')
-    .select('e.person_id')
-    .distinct()
-    .where('e.person_id', 'in', ids)
-    .where(inArea(programmeRegion, 's.regency_code'))
-    .where(sql<SqlBool>`l.version = (select max(l2.version) from person_list l2 where l2.site_id = l.site_id)`)
-    .execute();
-  return new Set(rows.map((r) => r.person_id));
+  const { rows } = await sql<{ person_id: number }>`
+    select distinct ${CANONICAL} as person_id
+    from ${ENTRIES} join site s on s.id = l.site_id
+    where ${CANONICAL} in (${sql.join(ids)}) and ${inArea(programmeRegion, 's.regency_code')}
+      and l.version = (select max(l2.version) from person_list l2 where l2.site_id = l.site_id)`.execute(db);
+  return new Set(rows.map((r) => Number(r.person_id)));
 }
 
 /**
@@ -185,16 +190,13 @@ export async function aidedElsewhere(db: Executor, ids: number[], programmeId: n
   return new Set(rows.map((r) => r.id));
 }
 
-/** Persons ever on a site's lists (or on one version), for bulk evaluation. */
+/** Persons (records that stay, not merged ones) ever on a site's lists, or on one version, for bulk evaluation. */
 export async function listedPersonIds(db: Executor, siteId: number, listId?: number): Promise<number[]> {
-  let q = db
-    .selectFrom('person_list_entry as e')
-    .innerJoin('person_list as l', 'l.id', 'e.list_id')
-    .select('e.person_id')
-    .distinct()
-    .where('l.site_id', '=', siteId);
-  if (listId) q = q.where('l.id', '=', listId);
-  return (await q.orderBy('e.person_id').execute()).map((r) => r.person_id);
+  const { rows } = await sql<{ person_id: number }>`
+    select distinct ${CANONICAL} as person_id from ${ENTRIES}
+    where l.site_id = ${siteId} ${listId ? sql`and l.id = ${listId}` : sql``}
+    order by 1`.execute(db);
+  return rows.map((r) => Number(r.person_id));
 }
 
 export async function existingVerifications(db: Executor, programmeId: number, ids: number[]) {

@@ -35,10 +35,11 @@ export async function funnelRows(db: Executor, programme: { id: number; region_c
       count(*) filter (where v.decision = 'not_eligible')::int as not_eligible,
       count(*) filter (where v.overridden)::int as overridden
     from (
-      select l.site_id, e.person_id,
+      -- a record merged by the duplicate review counts as the record that stays
+      select l.site_id, coalesce(m.merged_into_id, m.id) as person_id,
         bool_or(l.version = (select max(l2.version) from person_list l2 where l2.site_id = l.site_id)) as on_latest
-      from person_list l join person_list_entry e on e.list_id = l.id
-      group by l.site_id, e.person_id
+      from person_list l join person_list_entry e on e.list_id = l.id join person m on m.id = e.person_id
+      group by l.site_id, coalesce(m.merged_into_id, m.id)
     ) x
     join site s on s.id = x.site_id
     join region r on r.code = s.regency_code

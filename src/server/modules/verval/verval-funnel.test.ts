@@ -70,6 +70,21 @@ test('the funnel: listed → verified → eligible per site, regency/city and in
     assert.equal((await app.inject({ method: 'GET', url, headers: worker.headers })).statusCode, 403);
   });
 
+  await t.test('a listed record merged into another listed record by the duplicate review counts once', async () => {
+    await database.db.updateTable('person').set({ merged_into_id: people[0]!, merged_at: new Date() }).where('id', '=', people[8]!).execute();
+    try {
+      const f = (await app.inject({ method: 'GET', url, headers: nunukanOfficer.headers })).json();
+      assert.deepEqual([f.total.listed, f.total.onLatestList, f.total.verified], [9, 8, 7]);
+      const review = (await app.inject({ method: 'GET', url: `/api/programmes/${programme}/verifications?siteId=${nunukan}`, headers: nunukanOfficer.headers })).json();
+      assert.equal(review.total, 9);
+      assert.ok(!review.items.some((v: { personId: number }) => v.personId === people[8]));
+      const merged = await app.inject({ method: 'GET', url: `/api/programmes/${programme}/verifications/${people[8]}`, headers: nunukanOfficer.headers });
+      assert.equal(merged.statusCode, 404);
+    } finally {
+      await database.db.updateTable('person').set({ merged_into_id: null, merged_at: null }).where('id', '=', people[8]!).execute(); // merges are reversible
+    }
+  });
+
   await t.test('the xlsx has a row per site, per regency and the total; the export is audited', async () => {
     const res = await app.inject({ method: 'GET', url: `${url}.xlsx`, headers: provinceOfficer.headers });
     assert.equal(res.statusCode, 200, res.body);
