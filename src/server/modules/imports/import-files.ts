@@ -14,6 +14,7 @@ import path from 'node:path';
 import { newDataKey, openWithDataKey, sealWithDataKey, type KeyWrapper } from '../../platform/crypto/envelope.ts';
 import type { Executor } from '../../platform/db/database.ts';
 import { importError } from './imports.errors.ts';
+import { formatBytes } from '../../platform/files/files.ts';
 
 export const CHUNK_BYTES = 1024 * 1024;
 
@@ -36,7 +37,7 @@ export async function storeUpload(db: Executor, wrapper: KeyWrapper, importId: n
   let seq = 0;
   for await (const piece of source) {
     total += piece.length;
-    if (total > maxBytes) throw importError('import.too_large', { limit: `${Math.floor(maxBytes / 1_048_576)} MB` });
+    if (total > maxBytes) throw importError('import.too_large', { limit: formatBytes(maxBytes) });
     parts.push(piece);
     pending += piece.length;
     while (pending >= CHUNK_BYTES) {

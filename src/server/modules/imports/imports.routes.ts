@@ -9,6 +9,7 @@ import { ImportListQuerySchema, ImportSchema, ImportStartedSchema, ImportUploadF
 import { sendXlsx } from '../../platform/export/xlsx.ts';
 import { requestLang } from '../../platform/http/lang.ts';
 import { importError } from './imports.errors.ts';
+import { formatBytes } from '../../platform/files/files.ts';
 import type { ImportService } from './imports.service.ts';
 
 const errors = { 400: ErrorResponseSchema, 401: ErrorResponseSchema, 403: ErrorResponseSchema, 404: ErrorResponseSchema, 409: ErrorResponseSchema };
@@ -58,7 +59,13 @@ export const importRoutes =
           part.file.resume();
           throw fields.error;
         }
-        return imports.upload(req.ctx(), { ...fields.data, filename: part.filename, bytes: part.file as AsyncIterable<Buffer> });
+        // Over the limit, busboy ends the stream early and marks it truncated: never store a cut file.
+        const file = part.file;
+        async function* bytes() {
+          for await (const chunk of file as AsyncIterable<Buffer>) yield chunk;
+          if (file.truncated) throw importError('import.too_large', { limit: formatBytes(maxBytes) });
+        }
+        return imports.upload(req.ctx(), { ...fields.data, filename: part.filename, bytes: bytes() });
       },
     );
     app.get(

@@ -14,6 +14,7 @@ import type { JobQueue } from '../../platform/jobs/job-queue.ts';
 import { deleteUpload, storeUpload } from './import-files.ts';
 import type { ImportRunner } from './import-runner.ts';
 import { importError } from './imports.errors.ts';
+import { formatBytes } from '../../platform/files/files.ts';
 import type { ImportJobs } from './imports.jobs.ts';
 import { clearStaging, findImport, listImports, siteById, sweepAbandoned, updateImport, type ImportRecord } from './imports.repository.ts';
 import type { RowIssue } from './row-validation.ts';
@@ -138,7 +139,7 @@ export class ImportService {
     } catch (err) {
       await deleteUpload(this.db, id);
       await this.db.deleteFrom('person_import').where('id', '=', id).execute();
-      if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw importError('import.too_large', { limit: `${Math.floor(this.maxBytes / 1_048_576)} MB` });
+      if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw importError('import.too_large', { limit: formatBytes(this.maxBytes) });
       throw err;
     }
     const jobId = await inTransaction(this.db, async (tx) => {

@@ -176,6 +176,18 @@ test('a commit stopped mid-way (server shutdown) leaves nothing in person and re
   assert.equal(await stagingCount(), 0);
 });
 
+test('an upload over IMPORT_MAX_BYTES is refused with 413 naming the limit, and leaves no import behind', async (t) => {
+  const small = await build(t, { regions: true, config: { IMPORT_MAX_BYTES: '4096' } });
+  const who = await asUser(small.app, { roles: ['regency_officer'], scope: '65.03' });
+  const site = await makeSite(small.app, '65.03.02');
+  const body = uploadBody({ siteId: String(site), dryRun: 'true', lawfulBasis: 'public_task' }, { name: 'besar.csv', bytes: csvOf(Array.from({ length: 100 }, (_, i) => rowOf(600 + i))) });
+  const res = await small.app.inject({ method: 'POST', url: '/api/imports', headers: { ...who.headers, ...body.headers, 'accept-language': 'en' }, payload: body.payload });
+  assert.equal(res.statusCode, 413, res.body);
+  assert.match(res.json().error.message, /4 KB limit/);
+  assert.equal(Number((await sql<{ n: number }>`select count(*)::int as n from person_import`.execute(small.database.db)).rows[0]!.n), 0);
+  assert.equal(Number((await sql<{ n: number }>`select count(*)::int as n from person_import_chunk`.execute(small.database.db)).rows[0]!.n), 0);
+});
+
 test('after imports, no table holds a name, NIK, KK, phone or address in plaintext (jobs, staging, chunks included)', async () => {
   // A file left waiting (validated, not committed) keeps its encrypted chunks: scan those too.
   const waiting = await uploadAndRun(csvOf([rowOf(500, 'Xiomara Quetzalli Brontosa')]));
