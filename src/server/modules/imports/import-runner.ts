@@ -58,6 +58,11 @@ function tallyColumns(t: Tally) {
 
 const clean = (t: Tally) => t.headerUsable && t.errorCount === 0;
 
+/** The import was cancelled while a pass read it. */
+class ImportCancelled extends Error {
+  override name = 'ImportCancelled';
+}
+
 export class ImportRunner {
   readonly wrapper: KeyWrapper;
 
@@ -78,14 +83,18 @@ export class ImportRunner {
     return materializeUpload(this.db, this.wrapper, imp.id, imp.kind);
   }
 
-  /** Row progress: to the caller (job bar / CLI) and, throttled, to the import record with a heartbeat. */
+  /**
+   * Row progress: to the caller (job bar / CLI) and, throttled, to the import record with a
+   * heartbeat. The write finds out when someone cancelled the import: the pass stops there.
+   */
   private reporter(imp: ImportRecord, hooks: RunHooks, message: string) {
     let last = 0;
     return async (done: number) => {
       await hooks.progress?.(done, imp.total_rows, message);
       if (Date.now() - last < PROGRESS_WRITE_MS) return;
       last = Date.now();
-      await updateImport(this.db, imp.id, { progress_done: done, progress_total: imp.total_rows, heartbeat_at: new Date() });
+      const running = await updateImport(this.db, imp.id, { progress_done: done, progress_total: imp.total_rows, heartbeat_at: new Date() }, ['validating', 'staging']);
+      if (!running) throw new ImportCancelled();
     };
   }
 
@@ -122,7 +131,7 @@ export class ImportRunner {
     } catch (err) {
       if (hooks.signal?.aborted) throw err;
       await this.fail(imp, err);
-      return { status: 'failed' };
+      return { status: err instanceof ImportCancelled ? 'cancelled' : 'failed' };
     }
   }
 
@@ -174,7 +183,7 @@ export class ImportRunner {
     } catch (err) {
       if (hooks.signal?.aborted) throw err;
       await this.fail(imp, err);
-      return { status: 'failed' };
+      return { status: err instanceof ImportCancelled ? 'cancelled' : 'failed' };
     }
   }
 

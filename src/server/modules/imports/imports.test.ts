@@ -176,6 +176,26 @@ test('a commit stopped mid-way (server shutdown) leaves nothing in person and re
   assert.equal(await stagingCount(), 0);
 });
 
+test('cancelling while the commit stages stops it: nothing in person, staging and file deleted', async () => {
+  const dry = await uploadAndRun(csvOf(Array.from({ length: 11_000 }, (_, i) => rowOf(20_000 + i))));
+  assert.equal(dry.status, 'validated');
+  assert.equal((await post(`/api/imports/${dry.id}/commit`)).statusCode, 200);
+  const before = await personCount();
+  let cancelled = 0;
+  const outcome = await app.services.imports.runner.commit(dry.id, {
+    progress: async () => {
+      if (cancelled++ === 0) assert.equal((await post(`/api/imports/${dry.id}/cancel`)).statusCode, 200);
+    },
+  });
+  assert.equal(outcome.status, 'cancelled');
+  assert.equal((await get(`/api/imports/${dry.id}`)).json().status, 'cancelled');
+  assert.equal(await personCount(), before);
+  assert.equal(await stagingCount(), 0);
+  assert.equal(await chunkCount(dry.id), 0);
+  await app.services.jobs.runUntilIdle(); // the queued job finds it cancelled and does nothing
+  assert.equal(await personCount(), before);
+});
+
 test('an upload over IMPORT_MAX_BYTES is refused with 413 naming the limit, and leaves no import behind', async (t) => {
   const small = await build(t, { regions: true, config: { IMPORT_MAX_BYTES: '4096' } });
   const who = await asUser(small.app, { roles: ['regency_officer'], scope: '65.03' });
