@@ -13,6 +13,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   nik: async () => (await import('./nik.command.ts')).nikCommand(),
   keys: async () => (await import('./keys.command.ts')).keysCommand(),
   import: async () => (await import('./import.command.ts')).importCommand(),
+  dedup: async () => (await import('./dedup.command.ts')).dedupCommand(),
 };
 
 const program = new Command('tuntas')

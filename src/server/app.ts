@@ -35,6 +35,10 @@ import { regionsImportJob } from './modules/regions/regions-import.job.ts';
 import { regionRoutes } from './modules/regions/regions.routes.ts';
 import { RegionService } from './modules/regions/regions.service.ts';
 import { nikRoutes } from './modules/registry/nik.routes.ts';
+import { duplicateRoutes } from './modules/duplicates/duplicates.routes.ts';
+import { duplicatesRunJobWith } from './modules/duplicates/duplicates.job.ts';
+import { DuplicateRunner } from './modules/duplicates/duplicates.runner.ts';
+import { DuplicateService } from './modules/duplicates/duplicates.service.ts';
 import { personRoutes } from './modules/registry/persons.routes.ts';
 import { PersonService } from './modules/registry/persons.service.ts';
 import { ConsentService } from './modules/registry/consents.service.ts';
@@ -106,6 +110,7 @@ export interface Services {
   personUpdates: PersonUpdateService;
   consents: ConsentService;
   subjectRequests: SubjectRequestService;
+  duplicates: DuplicateService;
   personLists: PersonListService;
   verifications: VerificationService;
   vervalFunnel: VervalFunnelService;
@@ -157,6 +162,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const personImportJobs = importJobs(importRunner);
   for (const job of Object.values(personImportJobs)) jobs.register(job as never);
   const persons = new PersonService(db, keys, clock, config.reauthMinutes * 60_000);
+  jobs.register(duplicatesRunJobWith(new DuplicateRunner(db, persons, app.log)) as never);
   const services: Services = {
     jobs,
     regions: new RegionService(db, jobs),
@@ -181,6 +187,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     personUpdates: new PersonUpdateService(db, persons, clock, config.reauthMinutes * 60_000),
     consents: new ConsentService(db, clock),
     subjectRequests: new SubjectRequestService(db, persons, clock, config.reauthMinutes * 60_000),
+    duplicates: new DuplicateService(db, jobs),
     personLists: new PersonListService(db),
     verifications: new VerificationService(db, persons, clock),
     vervalFunnel: new VervalFunnelService(db, clock),
@@ -195,6 +202,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(regionRoutes(services.regions));
   await app.register(nikRoutes(clock));
   await app.register(personRoutes(services.persons));
+  await app.register(duplicateRoutes(services.duplicates));
   await app.register(registryRightsRoutes({ updates: services.personUpdates, consents: services.consents, requests: services.subjectRequests }));
   await app.register(subjectRequestRoutes(services.subjectRequests));
   await app.register(auditRoutes(services.audit));
