@@ -158,7 +158,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await registerOpenApi(app);
   await registerFiles(app, config);
   const jobs = new JobQueue(db, app.log, [regionsImportJob as never, auditCheckpointJob as never]);
-  const importRunner = new ImportRunner({ database, keys, workers: config.importWorkers, clock });
+  const duplicates = new DuplicateService(db, jobs);
+  const importRunner = new ImportRunner({ database, keys, workers: config.importWorkers, clock, afterCommit: (tx) => duplicates.scheduleNewRun(tx) });
   const personImportJobs = importJobs(importRunner);
   for (const job of Object.values(personImportJobs)) jobs.register(job as never);
   const persons = new PersonService(db, keys, clock, config.reauthMinutes * 60_000);
@@ -187,7 +188,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     personUpdates: new PersonUpdateService(db, persons, clock, config.reauthMinutes * 60_000),
     consents: new ConsentService(db, clock),
     subjectRequests: new SubjectRequestService(db, persons, clock, config.reauthMinutes * 60_000),
-    duplicates: new DuplicateService(db, jobs),
+    duplicates,
     personLists: new PersonListService(db),
     verifications: new VerificationService(db, persons, clock),
     vervalFunnel: new VervalFunnelService(db, clock),

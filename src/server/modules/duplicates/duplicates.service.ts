@@ -6,7 +6,7 @@ import type { Candidate, CandidateListQuerySchema, Decision, ReopenSchema, Start
 import { audit } from '../../platform/audit/audit.ts';
 import type { Context } from '../../platform/auth/actor.ts';
 import { authorize } from '../../platform/auth/authorize.ts';
-import { inTransaction, type Db } from '../../platform/db/database.ts';
+import { inTransaction, type Db, type Tx } from '../../platform/db/database.ts';
 import type { JobQueue } from '../../platform/jobs/job-queue.ts';
 import { personReaches, actorUserId } from '../registry/registry-access.ts';
 import { visibility } from '../registry/persons.policy.ts';
@@ -159,11 +159,23 @@ export class DuplicateService {
     return this.run(ctx, runId);
   }
 
-  /** Called after persons are created in bulk (imports): a 'new' run unless one is queued or running. */
-  async scheduleNewRun(ctx: Context): Promise<void> {
-    const running = await this.db.selectFrom('dedup_run').select('id').where('status', '=', 'running').executeTakeFirst();
-    if (running) return;
-    await this.startRun(ctx, { mode: 'new' });
+  /**
+   * After persons are created in bulk (an import's commit, in its transaction): a 'new'
+   * run against the whole registry, unless one is waiting to start (it will find them).
+   */
+  async scheduleNewRun(tx: Tx): Promise<void> {
+    const waiting = await tx
+      .selectFrom('dedup_run as r')
+      .innerJoin('job as j', 'j.id', 'r.job_id')
+      .select('r.id')
+      .where('r.status', '=', 'running')
+      .where('j.status', '=', 'queued')
+      .executeTakeFirst();
+    if (waiting) return;
+    const run = await createRun(tx, 'new', null);
+    // A run still in progress holds the dedupe key: this one then waits for the next free slot.
+    const jobId = await this.jobs.enqueue(duplicatesRunJob, { runId: run.id }, {}, tx);
+    await setRunJob(tx, run.id, jobId);
   }
 
   private runView(r: RunRow) {

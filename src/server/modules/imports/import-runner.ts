@@ -14,7 +14,7 @@ import type { Clock } from '../../platform/auth/clock.ts';
 import { KeyWrapper } from '../../platform/crypto/envelope.ts';
 import { loadIndexKeyMaterial } from '../../platform/crypto/index-key.ts';
 import type { KeyProvider } from '../../platform/crypto/key-provider.ts';
-import { inTransaction, type Database } from '../../platform/db/database.ts';
+import { inTransaction, type Database, type Tx } from '../../platform/db/database.ts';
 import { deleteUpload, materializeUpload } from './import-files.ts';
 import { checkFile, stageFile, type Tally } from './import-pipeline.ts';
 import { clearStaging, findImport, lockImport, moveStaged, stagedCount, updateImport, type ImportRecord } from './imports.repository.ts';
@@ -26,6 +26,8 @@ export interface RunnerDeps {
   /** Seal worker threads (IMPORT_WORKERS). */
   workers: number;
   clock: Clock;
+  /** Runs in the commit's transaction (the deduplication schedules its run against the whole registry). */
+  afterCommit?: (tx: Tx) => Promise<void>;
 }
 
 export interface RunHooks {
@@ -207,6 +209,7 @@ export class ImportRunner {
       });
       await clearStaging(tx, imp.id);
       await deleteUpload(tx, imp.id);
+      await this.deps.afterCommit?.(tx);
       await audit(tx, hooks.ctx ?? JOB_CONTEXT, {
         action: 'person_import.committed',
         entityType: 'person_import',
