@@ -4,8 +4,8 @@ import { sql } from 'kysely';
 import type { Config } from '../../config.ts';
 import { loadKeyProvider, type KeyProvider } from '../../platform/crypto/key-provider.ts';
 import type { Db } from '../../platform/db/database.ts';
-import { seedKaltara2018, seedKaltara2018Events, seedKaltara2019 } from './kaltara-2018.scenario.ts';
-import { seedNunukanPeople } from './nunukan-people.scenario.ts';
+import { PROVINCIAL_NAME, seedKaltara2018, seedKaltara2018Events, seedKaltara2019 } from './kaltara-2018.scenario.ts';
+import { seedNunukanPeople, seedNunukanVerval } from './nunukan-people.scenario.ts';
 
 /** Tables that hold no user data (or only what migrations put there): seeding next to them is safe. */
 const SYSTEM_TABLES = new Set(['schema_migration', 'app_meta', 'job', 'region', 'role', 'audit_head']);
@@ -22,6 +22,7 @@ export const DEMO_STEPS: DemoStep[] = [
   { name: 'kaltara-2018', asOf: 2018, run: (db, env) => seedKaltara2018(db, env.config) },
   { name: 'kaltara-2018-events', asOf: 2018, event: true, run: (db, env) => seedKaltara2018Events(db, env.config) },
   { name: 'nunukan-people', asOf: 2018, run: (db, env) => seedNunukanPeople(db, env.keys()) },
+  { name: 'nunukan-verval', asOf: 2019, run: (db, env) => seedNunukanVerval(db, env.keys(), PROVINCIAL_NAME) },
   { name: 'kaltara-2019', asOf: 2019, run: (db, env) => seedKaltara2019(db, env.config) },
 ];
 

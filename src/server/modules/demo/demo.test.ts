@@ -81,8 +81,9 @@ test('the demo registry: 51 fictional women on the Nunukan site, encrypted and c
 test('seeding again adds nothing; as of 2019, Tarakan and Nunukan are closed and Nunukan’s count reads 48 → 51 → 37 → 27', async (t) => {
   const { database, statuses, nunukanCounts } = await seeded(t, 2018);
   const again = await seedDemo(database.db, testConfig(), async () => {}, { asOf: 2019, keys });
-  assert.deepEqual(again.steps, ['kaltara-2018', 'kaltara-2018-events', 'nunukan-people', 'kaltara-2019']);
+  assert.deepEqual(again.steps, ['kaltara-2018', 'kaltara-2018-events', 'nunukan-people', 'nunukan-verval', 'kaltara-2019']);
   assert.equal((await database.db.selectFrom('person').select('id').execute()).length, 51, 'no person twice');
+  assert.equal((await database.db.selectFrom('person_list').select('id').execute()).length, 2, 'no list twice');
   await seedDemo(database.db, testConfig(), async () => {}, { asOf: 2019, keys });
   assert.deepEqual(await statuses(), { '65.01': 'closed', '65.02': 'closed', '65.03': 'closed', '65.04': 'not_started', '65.71': 'closed' });
   assert.deepEqual(await nunukanCounts(), [48, 51, 37, 27]);
@@ -90,6 +91,29 @@ test('seeding again adds nothing; as of 2019, Tarakan and Nunukan are closed and
   assert.equal(programmes.length, 2, 'no duplicate programmes');
   const letters = await database.db.selectFrom('letter').select('id').execute();
   assert.equal(letters.length, 1, 'no duplicate letters');
+});
+
+test('as of 2019, the Nunukan lists: 51 on the site manager’s list, 37 after the joint verification, fewer still eligible', async (t) => {
+  const { get, programme } = await seeded(t, 2019);
+  const site = (await get('/api/sites?regency=65.03')).json().items[0];
+  const lists = (await get(`/api/sites/${site.id}/person-lists`)).json().items;
+  assert.deepEqual(
+    lists.map((l: { version: number; entryCount: number }) => [l.version, l.entryCount]).sort(),
+    [
+      [1, 51],
+      [2, 37],
+    ],
+  );
+  const latest = lists.find((l: { version: number }) => l.version === 2);
+  const diff = (await get(`/api/person-lists/${latest.id}/diff`)).json();
+  assert.equal(diff.dropped.length, 14);
+  assert.ok(diff.dropped.every((d: { reason: string }) => d.reason.length > 10), 'every drop has its reason');
+  const funnel = (await get(`/api/programmes/${programme.id}/verval-funnel`)).json().total;
+  assert.equal(funnel.listed, 51);
+  assert.equal(funnel.onLatestList, 37);
+  assert.equal(funnel.verified, 37);
+  assert.ok(funnel.eligible < 37 && funnel.eligible > 25, `eligible: ${funnel.eligible}`);
+  assert.equal(funnel.eligible + funnel.notEligible, 37);
 });
 
 test('without events, the rakor and the instruction letter are left to record', async (t) => {

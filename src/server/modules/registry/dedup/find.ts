@@ -150,5 +150,5 @@ export function exactNikClusters(records: MatchRecord[]): string[][] {
     if (g) g.push(r.id);
     else byNik.set(nik, [r.id]);
   }
-  return [...byNik.values()].filter((g) => g.length > 1);
+  return clustersOf([...byNik.values()].filter((g) => g.length > 1).flatMap((g) => g.slice(1).map((b) => ({ a: g[0]!, b }))));
 }

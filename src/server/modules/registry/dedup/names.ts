@@ -54,7 +54,8 @@ const NON_ASCII = /[^ -~]/; // anything outside printable ASCII (tabs and the li
 export function normalizeName(name: string): NormalizedName {
   let lower = name.toLowerCase();
   if (NON_ASCII.test(lower)) lower = lower.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
-  const raw = lower.split(/[^a-z]+/).filter(Boolean);
+  // Apostrophes join (Ma'ruf = Maruf); every other non-letter separates.
+  const raw = lower.replace(/['\u2019`]/g, '').split(/[^a-z]+/).filter(Boolean);
   const tokens: string[] = [];
   for (let i = 0; i < raw.length; i++) {
     const t = raw[i]!;

@@ -54,5 +54,5 @@ export function tokenSimilarity(a: string[], b: string[]): number {
     }
     sum += best;
   }
-  return (sum / short.length) * (1 - 0.15 * (long.length - short.length));
+  return (sum / short.length) * Math.max(0, 1 - 0.15 * (long.length - short.length));
 }
