@@ -157,13 +157,17 @@ export function finishRun(db: Executor, id: number, r: { status: 'done' | 'faile
 
 // ----------------------------------------------------------------- the run's data
 
-/** Persons whose blocking keys are missing (mode 'new') or all persons (mode 'full'), a page by id. */
+/**
+ * Persons whose blocking keys are missing (mode 'new') or all persons (mode 'full'), a page
+ * by id. Erased persons have nothing to key; restricted ones are left out of processing.
+ */
 export function personsToKey(db: Executor, mode: 'full' | 'new', afterId: number, limit: number) {
   let q = db
     .selectFrom('person')
     .select(['id', 'case_code', 'regency_code', 'sex', 'identity_ct', 'dek_wrapped'])
     .where('id', '>', afterId)
     .where('identity_ct', 'is not', null)
+    .where('processing_restricted', '=', false)
     .orderBy('id')
     .limit(limit);
   if (mode === 'new') q = q.where('block_keys', 'is', null);
@@ -187,7 +191,12 @@ export function blockingPage(db: Executor, afterId: number, limit: number) {
 }
 
 export function personsForScoring(db: Executor, ids: number[]) {
-  return db.selectFrom('person').select(['id', 'case_code', 'regency_code', 'sex', 'identity_ct', 'dek_wrapped']).where('id', 'in', ids).execute();
+  return db
+    .selectFrom('person')
+    .select(['id', 'case_code', 'regency_code', 'sex', 'identity_ct', 'dek_wrapped'])
+    .where('id', 'in', ids)
+    .where('processing_restricted', '=', false)
+    .execute();
 }
 
 /** Pairs already decided (merged or not duplicates): a run leaves them as they are. */

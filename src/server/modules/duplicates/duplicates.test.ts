@@ -101,4 +101,14 @@ test('the review queue: a run finds spelling variants and the same NIK across re
   assert.ok(keys.block_keys!.length > 0 && keys.block_keys!.every((k) => Number.isInteger(k)));
   const stored = JSON.stringify(await database.db.selectFrom('dedup_candidate').selectAll().execute());
   assert.doesNotMatch(stored, /Haliza|6503025104900001/i);
+
+  // A person whose processing is restricted (a data-subject request) is left out of matching.
+  const restricted = await create(woman('Wati Susanti Fiktif', { birthDate: '1985-07-17' }));
+  await database.db.updateTable('person').set({ processing_restricted: true }).where('id', '=', restricted.id).execute();
+  await as(province).post('/api/duplicates/runs', { mode: 'new' });
+  await app.services.jobs.runUntilIdle();
+  const left = await database.db.selectFrom('person').select('block_keys').where('id', '=', restricted.id).executeTakeFirstOrThrow();
+  assert.equal(left.block_keys, null);
+  const queued = (await as(province).get('/api/duplicates?limit=200')).json().items;
+  assert.ok(!queued.some((c: { a: { id: number }; b: { id: number } }) => c.a.id === restricted.id || c.b.id === restricted.id));
 });
