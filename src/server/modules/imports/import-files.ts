@@ -7,7 +7,9 @@
 // The readers (import-reader.ts) take a file path: xlsx needs random access to the
 // zip's central directory. While a job reads an upload, it is therefore decrypted
 // into a private temporary file on a RAM-backed file system (/dev/shm when there is
-// one, mode 0600 in a 0700 directory) and removed as soon as the pass ends.
+// one, mode 0600 in a 0700 directory) and removed as soon as the pass ends; the
+// directory carries the process id, so files left by a process that died (kill -9,
+// power loss on a disk-backed temp) are removed by the next pass on the machine.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -80,9 +82,31 @@ function privateTempRoot(): string {
   }
 }
 
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/** Removes the decrypted uploads of processes that are gone. */
+export function sweepOrphanedUploads(root = privateTempRoot()): number {
+  let removed = 0;
+  for (const name of fs.readdirSync(root)) {
+    const m = /^tuntas-import-(\d+)-/.exec(name);
+    if (!m || alive(Number(m[1]))) continue;
+    fs.rmSync(path.join(root, name), { recursive: true, force: true });
+    removed++;
+  }
+  return removed;
+}
+
 /** The upload decrypted into a private temporary file for one reading pass; `dispose` removes it. */
 export async function materializeUpload(db: Executor, wrapper: KeyWrapper, importId: number, kind: 'csv' | 'xlsx'): Promise<{ file: string; dispose(): void }> {
-  const dir = fs.mkdtempSync(path.join(privateTempRoot(), 'tuntas-import-'));
+  sweepOrphanedUploads();
+  const dir = fs.mkdtempSync(path.join(privateTempRoot(), `tuntas-import-${process.pid}-`));
   fs.chmodSync(dir, 0o700);
   const file = path.join(dir, `upload.${kind}`);
   const dispose = () => fs.rmSync(dir, { recursive: true, force: true });
