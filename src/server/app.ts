@@ -51,6 +51,7 @@ import { LetterUnitService } from './modules/letters/letter-units.service.ts';
 import { letterRoutes } from './modules/letters/letters.routes.ts';
 import { LetterService } from './modules/letters/letters.service.ts';
 import { programmeRoutes } from './modules/programmes/programmes.routes.ts';
+import { ProgrammeExportService } from './modules/programmes/programmes-export.service.ts';
 import { ProgrammeService } from './modules/programmes/programmes.service.ts';
 import { registerFiles } from './platform/files/files.ts';
 import { siteRoutes } from './modules/sites/sites.routes.ts';
@@ -102,6 +103,7 @@ export interface Services {
   letterRecipients: LetterRecipientService;
   sites: SiteService;
   programmes: ProgrammeService;
+  programmeExports: ProgrammeExportService;
   meetings: MeetingService;
   actionItems: ActionItemService;
   dashboard: DashboardService;
@@ -180,6 +182,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     letterRecipients: new LetterRecipientService(db, config, clock),
     sites: new SiteService(db),
     programmes: new ProgrammeService(db, clock),
+    programmeExports: new ProgrammeExportService(db, clock),
     meetings: new MeetingService(db, clock),
     actionItems: new ActionItemService(db, clock),
     dashboard: new DashboardService(db, config, clock),
@@ -210,7 +213,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(breakGlassRoutes(services.breakGlass));
   await app.register(notificationRoutes(services.notifications));
   await app.register(letterRoutes(services.letters, services.letterUnits, services.letterRecipients));
-  await app.register(programmeRoutes(services.programmes));
+  await app.register(programmeRoutes(services.programmes, services.programmeExports));
   await app.register(siteRoutes(services.sites));
   await app.register(meetingRoutes(services.meetings, services.actionItems));
   await app.register(dashboardRoutes(services.dashboard));

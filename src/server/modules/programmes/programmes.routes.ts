@@ -27,6 +27,7 @@ import {
 } from '../../../common/programmes.ts';
 import { XLSX_TYPE, sendXlsx } from '../../platform/export/xlsx.ts';
 import { requestLang } from '../../platform/http/lang.ts';
+import type { ProgrammeExportService } from './programmes-export.service.ts';
 import type { ProgrammeService } from './programmes.service.ts';
 
 const errors = { 400: ErrorResponseSchema, 401: ErrorResponseSchema, 403: ErrorResponseSchema, 404: ErrorResponseSchema, 409: ErrorResponseSchema };
@@ -37,7 +38,7 @@ const manage = { access: { permission: 'program.manage' as const } };
 const exportErrors = { ...errors, 422: ErrorResponseSchema };
 
 export const programmeRoutes =
-  (programmes: ProgrammeService): FastifyPluginAsyncZod =>
+  (programmes: ProgrammeService, exports: ProgrammeExportService): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
       '/api/programmes',
@@ -51,7 +52,7 @@ export const programmeRoutes =
         schema: { tags, summary: 'Programmes as an Excel workbook: the list’s filters and sort, every row', querystring: ProgrammeExportQuerySchema, produces: [XLSX_TYPE], response: exportErrors },
       },
       async (req, reply) => {
-        const { filename, bytes } = await programmes.export(req.ctx(), req.query, requestLang(req));
+        const { filename, bytes } = await exports.export(req.ctx(), req.query, requestLang(req));
         return sendXlsx(reply, filename, bytes);
       },
     );
@@ -92,7 +93,7 @@ export const programmeRoutes =
         },
       },
       async (req, reply) => {
-        const { filename, bytes } = await programmes.exportRegions(req.ctx(), req.params.id, req.query, requestLang(req));
+        const { filename, bytes } = await exports.exportRegions(req.ctx(), req.params.id, req.query, requestLang(req));
         return sendXlsx(reply, filename, bytes);
       },
     );
@@ -131,7 +132,7 @@ export const programmeRoutes =
         schema: { tags, summary: 'Status history as an Excel workbook (the list’s order, every change)', params: idParams, querystring: StatusHistoryExportQuerySchema, produces: [XLSX_TYPE], response: exportErrors },
       },
       async (req, reply) => {
-        const { filename, bytes } = await programmes.exportHistory(req.ctx(), req.params.id, req.query, requestLang(req));
+        const { filename, bytes } = await exports.exportHistory(req.ctx(), req.params.id, req.query, requestLang(req));
         return sendXlsx(reply, filename, bytes);
       },
     );
@@ -150,7 +151,7 @@ export const programmeRoutes =
         schema: { tags, summary: 'Readiness requests as an Excel workbook (the list’s filter, every request)', params: idParams, querystring: ReadinessExportQuerySchema, produces: [XLSX_TYPE], response: exportErrors },
       },
       async (req, reply) => {
-        const { filename, bytes } = await programmes.exportReadiness(req.ctx(), req.params.id, req.query, requestLang(req));
+        const { filename, bytes } = await exports.exportReadiness(req.ctx(), req.params.id, req.query, requestLang(req));
         return sendXlsx(reply, filename, bytes);
       },
     );

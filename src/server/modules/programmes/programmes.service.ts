@@ -1,5 +1,6 @@
 // Use cases of the closure programme: programmes, their regencies/cities,
 // status changes with history (a small state machine) and readiness requests.
+// Their Excel exports are in programmes-export.service.ts.
 import type { z } from 'zod';
 import type { Scope } from '../../../common/auth.ts';
 import {
@@ -9,16 +10,12 @@ import {
   type ChangeStatusSchema,
   type CreateProgrammeSchema,
   type CreateReadinessRequestSchema,
-  type ProgrammeExportQuerySchema,
   type ProgrammeListQuerySchema,
-  type ProgrammeRegionExportQuerySchema,
   type ProgrammeRegionListQuerySchema,
   type ProgrammeRegionView,
   type ProgrammeView,
-  type ReadinessExportQuerySchema,
   type ReadinessListQuerySchema,
   type ReadinessRequestView,
-  type StatusHistoryExportQuerySchema,
   type StatusHistoryQuerySchema,
   type UpdateProgrammeRegionSchema,
   type UpdateProgrammeSchema,
@@ -27,17 +24,14 @@ import { audit } from '../../platform/audit/audit.ts';
 import type { Context } from '../../platform/auth/actor.ts';
 import { authError } from '../../platform/auth/auth.errors.ts';
 import { authorize } from '../../platform/auth/authorize.ts';
-import { scopeRoot } from '../../platform/auth/scope.ts';
 import type { Clock } from '../../platform/auth/clock.ts';
 import { inTransaction, type Db, type Executor } from '../../platform/db/database.ts';
-import type { Lang } from '../../platform/errors/app-error.ts';
-import { EXPORT_MAX_ROWS, toXlsx } from '../../platform/export/xlsx.ts';
 import { notify } from '../notifications/notifications.service.ts';
+import { actorScope, visibleProgramme, visibleRegion } from './programmes.access.ts';
 import { programmeError } from './programmes.errors.ts';
-import { programmeColumns, programmeRegionColumns, readinessColumns, STATUS_LABELS, statusHistoryColumns } from './programmes.export.ts';
+import { STATUS_LABELS } from './programmes.export.ts';
 import { canManageProgramme, canManageRegion, isNational, programmeActions, regionActions } from './programmes.policy.ts';
 import {
-  findProgramme,
   findProgrammeRegion,
   findReadinessRequest,
   headsOfOfficeOver,
@@ -49,14 +43,11 @@ import {
   type ProgrammeRow,
 } from './programmes.repository.ts';
 
-
 export { STATUS_LABELS };
 
 type ReadinessRow = NonNullable<Awaited<ReturnType<typeof findReadinessRequest>>>;
 
 const iso = (d: Date | string) => new Date(d).toISOString();
-/** Today in WIB, for export file names. */
-const wibDay = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(d);
 
 export class ProgrammeService {
   constructor(
@@ -65,7 +56,7 @@ export class ProgrammeService {
   ) {}
 
   private scope(ctx: Context): Scope | null {
-    return ctx.actor.kind === 'system' ? null : ctx.actor.scope;
+    return actorScope(ctx);
   }
 
   private userId(ctx: Context): number | null {
@@ -116,16 +107,12 @@ export class ProgrammeService {
     };
   }
 
-  private async programme(db: Executor, ctx: Context, id: number): Promise<ProgrammeRow> {
-    const p = await findProgramme(db, id, this.scope(ctx));
-    if (!p) throw programmeError('programme.not_found');
-    return p;
+  private programme(db: Executor, ctx: Context, id: number): Promise<ProgrammeRow> {
+    return visibleProgramme(db, ctx, id);
   }
 
-  private async region(db: Executor, ctx: Context, id: number, forUpdate = false): Promise<ProgrammeRegionRow> {
-    const r = await findProgrammeRegion(db, id, this.scope(ctx), forUpdate);
-    if (!r) throw programmeError('programme.region_not_found');
-    return r;
+  private region(db: Executor, ctx: Context, id: number, forUpdate = false): Promise<ProgrammeRegionRow> {
+    return visibleRegion(db, ctx, id, forUpdate);
   }
 
   // --- programmes -----------------------------------------------------------
@@ -136,18 +123,6 @@ export class ProgrammeService {
     return { items: rows.map((p) => this.programmeView(ctx, p)), total };
   }
 
-  /** Every programme the list would show with these filters, as a workbook; the export is audited. */
-  async export(ctx: Context, query: z.output<typeof ProgrammeExportQuerySchema>, lang: Lang): Promise<{ filename: string; bytes: Buffer }> {
-    authorize(ctx.actor, 'program.read');
-    const scope = this.scope(ctx);
-    return inTransaction(this.db, async (tx) => {
-      const { rows, total } = await listProgrammes(tx, scope, { ...query, limit: EXPORT_MAX_ROWS, offset: 0 });
-      if (total > EXPORT_MAX_ROWS) throw programmeError('programme.export_too_large', { count: total, max: EXPORT_MAX_ROWS });
-      const bytes = await toXlsx(lang, [{ name: lang === 'id' ? 'Program' : 'Programmes', columns: programmeColumns(lang), rows }]);
-      await audit(tx, ctx, { action: 'programme.exported', entityType: 'programme', regionCode: scope ? scopeRoot(scope) : null, summary: { filter: query, rows: rows.length, format: 'xlsx' } });
-      return { filename: `program-${wibDay(this.clock())}.xlsx`, bytes };
-    });
-  }
 
   async get(ctx: Context, id: number): Promise<ProgrammeView> {
     authorize(ctx.actor, 'program.read');
@@ -228,25 +203,6 @@ export class ProgrammeService {
     return { items: rows.map((r) => this.regionView(ctx, r)), total };
   }
 
-  /** Every regency/city the list would show with these filters, as a workbook; the export is audited. */
-  async exportRegions(ctx: Context, programmeId: number, query: z.output<typeof ProgrammeRegionExportQuerySchema>, lang: Lang) {
-    authorize(ctx.actor, 'program.read');
-    return inTransaction(this.db, async (tx) => {
-      const p = await this.programme(tx, ctx, programmeId);
-      const { rows, total } = await listProgrammeRegions(tx, programmeId, this.scope(ctx), { ...query, limit: EXPORT_MAX_ROWS, offset: 0 });
-      if (total > EXPORT_MAX_ROWS) throw programmeError('programme.export_too_large', { count: total, max: EXPORT_MAX_ROWS });
-      const bytes = await toXlsx(lang, [{ name: p.name, columns: programmeRegionColumns(lang), rows }]);
-      const scope = this.scope(ctx);
-      await audit(tx, ctx, {
-        action: 'programme_region.exported',
-        entityType: 'programme',
-        entityId: programmeId,
-        regionCode: scope && scope.level !== 'national' ? scope.code : p.region_code,
-        summary: { filter: query, rows: rows.length, format: 'xlsx' },
-      });
-      return { filename: `program-${programmeId}-wilayah-${wibDay(this.clock())}.xlsx`, bytes };
-    });
-  }
 
   async getRegion(ctx: Context, id: number): Promise<ProgrammeRegionView> {
     authorize(ctx.actor, 'program.read');
@@ -371,24 +327,6 @@ export class ProgrammeService {
     };
   }
 
-  /** A regency/city's status history (the list's order, every change) as a workbook; the export is audited. */
-  async exportHistory(ctx: Context, id: number, query: z.output<typeof StatusHistoryExportQuerySchema>, lang: Lang): Promise<{ filename: string; bytes: Buffer }> {
-    authorize(ctx.actor, 'program.read');
-    return inTransaction(this.db, async (tx) => {
-      const r = await this.region(tx, ctx, id);
-      const { rows, total } = await statusHistory(tx, id, { ...query, limit: EXPORT_MAX_ROWS, offset: 0 });
-      if (total > EXPORT_MAX_ROWS) throw programmeError('programme.export_too_large', { count: total, max: EXPORT_MAX_ROWS });
-      const bytes = await toXlsx(lang, [{ name: `${r.region_name} ${lang === 'id' ? 'riwayat status' : 'status history'}`, columns: statusHistoryColumns(lang), rows }]);
-      await audit(tx, ctx, {
-        action: 'programme_region.history.exported',
-        entityType: 'programme_region',
-        entityId: id,
-        regionCode: r.region_code,
-        summary: { programmeId: r.programme_id, filter: query, rows: rows.length, format: 'xlsx' },
-      });
-      return { filename: `program-${r.programme_id}-${r.region_code}-riwayat-status-${wibDay(this.clock())}.xlsx`, bytes };
-    });
-  }
 
   // --- readiness of the local government -----------------------------------
 
@@ -399,24 +337,6 @@ export class ProgrammeService {
     return { items: rows.map((r) => this.readinessView(r)), total };
   }
 
-  /** A regency/city's readiness requests (the list's filter, every request) as a workbook; the export is audited. */
-  async exportReadiness(ctx: Context, id: number, query: z.output<typeof ReadinessExportQuerySchema>, lang: Lang): Promise<{ filename: string; bytes: Buffer }> {
-    authorize(ctx.actor, 'program.read');
-    return inTransaction(this.db, async (tx) => {
-      const r = await this.region(tx, ctx, id);
-      const { rows, total } = await readinessRequests(tx, id, { ...query, limit: EXPORT_MAX_ROWS, offset: 0 });
-      if (total > EXPORT_MAX_ROWS) throw programmeError('programme.export_too_large', { count: total, max: EXPORT_MAX_ROWS });
-      const bytes = await toXlsx(lang, [{ name: `${r.region_name} ${lang === 'id' ? 'kesiapan pemda' : 'readiness'}`, columns: readinessColumns(lang), rows }]);
-      await audit(tx, ctx, {
-        action: 'programme_region.readiness.exported',
-        entityType: 'programme_region',
-        entityId: id,
-        regionCode: r.region_code,
-        summary: { programmeId: r.programme_id, filter: query, rows: rows.length, format: 'xlsx' },
-      });
-      return { filename: `program-${r.programme_id}-${r.region_code}-kesiapan-${wibDay(this.clock())}.xlsx`, bytes };
-    });
-  }
 
   async requestReadiness(ctx: Context, id: number, input: z.output<typeof CreateReadinessRequestSchema>): Promise<ReadinessRequestView> {
     authorize(ctx.actor, 'program.manage');
