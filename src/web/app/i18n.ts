@@ -7,6 +7,7 @@ import auditEn from '../locales/en/audit.json' with { type: 'json' };
 import authEn from '../locales/en/auth.json' with { type: 'json' };
 import commonEn from '../locales/en/common.json' with { type: 'json' };
 import dashboardEn from '../locales/en/dashboard.json' with { type: 'json' };
+import duplicatesEn from '../locales/en/duplicates.json' with { type: 'json' };
 import importsEn from '../locales/en/imports.json' with { type: 'json' };
 import lettersEn from '../locales/en/letters.json' with { type: 'json' };
 import meetingsEn from '../locales/en/meetings.json' with { type: 'json' };
@@ -21,6 +22,7 @@ import auditId from '../locales/id/audit.json' with { type: 'json' };
 import authId from '../locales/id/auth.json' with { type: 'json' };
 import commonId from '../locales/id/common.json' with { type: 'json' };
 import dashboardId from '../locales/id/dashboard.json' with { type: 'json' };
+import duplicatesId from '../locales/id/duplicates.json' with { type: 'json' };
 import importsId from '../locales/id/imports.json' with { type: 'json' };
 import lettersId from '../locales/id/letters.json' with { type: 'json' };
 import meetingsId from '../locales/id/meetings.json' with { type: 'json' };
@@ -37,8 +39,8 @@ export const DEFAULT_LANGUAGE: DisplayLanguage = 'id';
 const STORAGE_KEY = 'language';
 
 export const resources = {
-  id: { common: commonId, dashboard: dashboardId, regions: regionsId, auth: authId, account: accountId, admin: adminId, audit: auditId, letters: lettersId, meetings: meetingsId, programmes: programmesId, sites: sitesId, registry: registryId, verval: vervalId, imports: importsId },
-  en: { common: commonEn, dashboard: dashboardEn, regions: regionsEn, auth: authEn, account: accountEn, admin: adminEn, audit: auditEn, letters: lettersEn, meetings: meetingsEn, programmes: programmesEn, sites: sitesEn, registry: registryEn, verval: vervalEn, imports: importsEn },
+  id: { common: commonId, dashboard: dashboardId, regions: regionsId, auth: authId, account: accountId, admin: adminId, audit: auditId, letters: lettersId, meetings: meetingsId, programmes: programmesId, sites: sitesId, registry: registryId, verval: vervalId, imports: importsId, duplicates: duplicatesId },
+  en: { common: commonEn, dashboard: dashboardEn, regions: regionsEn, auth: authEn, account: accountEn, admin: adminEn, audit: auditEn, letters: lettersEn, meetings: meetingsEn, programmes: programmesEn, sites: sitesEn, registry: registryEn, verval: vervalEn, imports: importsEn, duplicates: duplicatesEn },
 } as const;
 
 function isLanguage(value: string | null): value is DisplayLanguage {
@@ -53,7 +55,7 @@ void i18n.use(initReactI18next).init({
   lng: initialLanguage,
   fallbackLng: DEFAULT_LANGUAGE,
   defaultNS: 'common',
-  ns: ['common', 'dashboard', 'regions', 'auth', 'account', 'admin', 'audit', 'letters', 'meetings', 'programmes', 'sites', 'registry', 'verval', 'imports'],
+  ns: ['common', 'dashboard', 'regions', 'auth', 'account', 'admin', 'audit', 'letters', 'meetings', 'programmes', 'sites', 'registry', 'verval', 'imports', 'duplicates'],
   interpolation: { escapeValue: false }, // React escapes already
 });
 

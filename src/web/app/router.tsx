@@ -10,6 +10,8 @@ import { SignInPage } from '../features/auth/SignInPage.tsx';
 import { can, useSession } from '../features/auth/session.ts';
 import { DashboardPage } from '../features/dashboard/DashboardPage.tsx';
 import { DashboardRedirect } from '../features/dashboard/DashboardRedirect.tsx';
+import { DuplicatesPage } from '../features/duplicates/DuplicatesPage.tsx';
+import { PairPage } from '../features/duplicates/PairPage.tsx';
 import { NationalPage } from '../features/dashboard/NationalPage.tsx';
 import { LetterDetailPage } from '../features/letters/LetterDetailPage.tsx';
 import { EditLetterPage, NewLetterPage } from '../features/letters/LetterFormPage.tsx';
@@ -116,6 +118,8 @@ export const router = createBrowserRouter([
       { path: '/registri/permintaan', element: <RequirePermission permission="subject_request.read"><SubjectRequestsPage /></RequirePermission> },
       { path: '/registri/impor', element: <RequirePermission permission="person.manage"><ImportPage /></RequirePermission> },
       { path: '/registri/impor/:id', element: <RequirePermission permission="person.manage"><ImportPage /></RequirePermission> },
+      { path: '/registri/duplikat', element: <RequirePermission permission="person.read"><DuplicatesPage /></RequirePermission> },
+      { path: '/registri/duplikat/:id', element: <RequirePermission permission="person.read"><PairPage /></RequirePermission> },
       { path: '/registri/:id', element: <RequirePermission permission="person.read"><PersonPage /></RequirePermission> },
       {
         path: '/surat',

@@ -18,7 +18,7 @@ import {
 import { can, type Permission, type Session } from '../../features/auth/session.ts';
 
 export type NavChild = {
-  id: 'users' | 'roles' | 'auditLog' | 'breakGlass' | 'registry' | 'subjectRequests' | 'imports';
+  id: 'users' | 'roles' | 'auditLog' | 'breakGlass' | 'registry' | 'subjectRequests' | 'imports' | 'duplicates';
   permission: Permission;
   path: string;
 };
@@ -57,6 +57,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
       { id: 'registry', permission: 'person.read', path: '/registri' },
       { id: 'subjectRequests', permission: 'subject_request.read', path: '/registri/permintaan' },
       { id: 'imports', permission: 'person.manage', path: '/registri/impor' },
+      { id: 'duplicates', permission: 'person.read', path: '/registri/duplikat' },
     ],
   },
   { id: 'verval', icon: IconChecklist, permission: 'person.read', path: '/verval' },

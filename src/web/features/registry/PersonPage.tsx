@@ -16,6 +16,7 @@ import { PageLoader } from '../../components/PageLoader.tsx';
 import { fieldErrors } from '../../lib/api-client.ts';
 import { usePageTitle } from '../../lib/use-page-title.ts';
 import { can, useSession } from '../auth/session.ts';
+import { MergedNotice } from '../duplicates/duplicate-parts.tsx';
 import { RegionName } from '../sites/site-parts.tsx';
 import { ConsentsSection } from './ConsentsSection.tsx';
 import { EditPersonModal } from './EditPersonModal.tsx';
@@ -97,6 +98,7 @@ function PersonView({ person }: { person: Person }) {
         )}
       </Group>
 
+      <MergedNotice mergedIntoId={person.mergedIntoId} />
       {person.processingRestricted && (
         <Alert color="orange" variant="light" icon={<IconLockAccess aria-hidden />} title={t('detail.restrictedTitle')}>
           <Text size="sm">{t('detail.restricted')}</Text>
