@@ -55,6 +55,7 @@ import { ProgrammeExportService } from './modules/programmes/programmes-export.s
 import { ProgrammeService } from './modules/programmes/programmes.service.ts';
 import { registerFiles } from './platform/files/files.ts';
 import { siteRoutes } from './modules/sites/sites.routes.ts';
+import { SiteExportService } from './modules/sites/sites-export.service.ts';
 import { SiteService } from './modules/sites/sites.service.ts';
 import { ActionItemService } from './modules/meetings/action-items.service.ts';
 import { meetingRoutes } from './modules/meetings/meetings.routes.ts';
@@ -102,6 +103,7 @@ export interface Services {
   letterUnits: LetterUnitService;
   letterRecipients: LetterRecipientService;
   sites: SiteService;
+  siteExports: SiteExportService;
   programmes: ProgrammeService;
   programmeExports: ProgrammeExportService;
   meetings: MeetingService;
@@ -181,6 +183,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     letterUnits: new LetterUnitService(db, clock),
     letterRecipients: new LetterRecipientService(db, config, clock),
     sites: new SiteService(db),
+    siteExports: new SiteExportService(db),
     programmes: new ProgrammeService(db, clock),
     programmeExports: new ProgrammeExportService(db, clock),
     meetings: new MeetingService(db, clock),
@@ -214,7 +217,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(notificationRoutes(services.notifications));
   await app.register(letterRoutes(services.letters, services.letterUnits, services.letterRecipients));
   await app.register(programmeRoutes(services.programmes, services.programmeExports));
-  await app.register(siteRoutes(services.sites));
+  await app.register(siteRoutes(services.sites, services.siteExports));
   await app.register(meetingRoutes(services.meetings, services.actionItems));
   await app.register(dashboardRoutes(services.dashboard));
   await app.register(importRoutes(services.imports, config.importMaxBytes));

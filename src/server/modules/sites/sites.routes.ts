@@ -24,6 +24,7 @@ import {
 import { XLSX_TYPE, sendXlsx } from '../../platform/export/xlsx.ts';
 import { attachmentHeader, readUpload } from '../../platform/files/files.ts';
 import { requestLang } from '../../platform/http/lang.ts';
+import type { SiteExportService } from './sites-export.service.ts';
 import type { SiteService } from './sites.service.ts';
 
 const errors = {
@@ -42,7 +43,7 @@ const Id = z.object({ id: z.coerce.number().int().positive() });
 const IdStage = Id.extend({ stage: SiteStageSchema });
 
 export const siteRoutes =
-  (sites: SiteService): FastifyPluginAsyncZod =>
+  (sites: SiteService, exports: SiteExportService): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
       '/api/sites',
@@ -56,7 +57,7 @@ export const siteRoutes =
         schema: { tags, summary: 'Sites as an Excel workbook: the list’s filters and sort, every row', querystring: SiteExportQuerySchema, produces: [XLSX_TYPE], response: exportErrors },
       },
       async (req, reply) => {
-        const { filename, bytes } = await sites.export(req.ctx(), req.query, requestLang(req));
+        const { filename, bytes } = await exports.export(req.ctx(), req.query, requestLang(req));
         return sendXlsx(reply, filename, bytes);
       },
     );
@@ -104,7 +105,7 @@ export const siteRoutes =
         schema: { tags, summary: 'A site’s head counts as an Excel workbook (the list’s filters, every row)', params: Id, querystring: HeadCountExportQuerySchema, produces: [XLSX_TYPE], response: exportErrors },
       },
       async (req, reply) => {
-        const { filename, bytes } = await sites.exportHeadCounts(req.ctx(), req.params.id, req.query, requestLang(req));
+        const { filename, bytes } = await exports.exportHeadCounts(req.ctx(), req.params.id, req.query, requestLang(req));
         return sendXlsx(reply, filename, bytes);
       },
     );
@@ -140,7 +141,7 @@ export const siteRoutes =
         },
       },
       async (req, reply) => {
-        const { filename, bytes } = await sites.exportVisits(req.ctx(), req.params.id, req.query, requestLang(req));
+        const { filename, bytes } = await exports.exportVisits(req.ctx(), req.params.id, req.query, requestLang(req));
         return sendXlsx(reply, filename, bytes);
       },
     );

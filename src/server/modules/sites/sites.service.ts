@@ -1,19 +1,17 @@
 // Sites (lokalisasi): the registry, closure milestones with evidence, head counts
 // over time, the closure decree and post-closure monitoring. Every change is
-// authorised, scope-checked and audited in its own transaction.
+// authorised, scope-checked and audited in its own transaction. The Excel exports
+// are in sites-export.service.ts.
 import type { z } from 'zod';
 import type {
   AddHeadCountSchema,
   AddMonitoringVisitSchema,
   CreateSiteSchema,
-  HeadCountExportQuerySchema,
   HeadCountListQuerySchema,
-  MonitoringVisitExportQuerySchema,
   MonitoringVisitListQuerySchema,
   RecordClosureSchema,
   SetMilestoneSchema,
   Site,
-  SiteExportQuerySchema,
   SiteListQuerySchema,
   SiteStage,
   SiteSummary,
@@ -24,22 +22,18 @@ import { audit } from '../../platform/audit/audit.ts';
 import type { Context } from '../../platform/auth/actor.ts';
 import { authError } from '../../platform/auth/auth.errors.ts';
 import { authorize } from '../../platform/auth/authorize.ts';
-import { inScope, scopeRoot } from '../../platform/auth/scope.ts';
+import { inScope } from '../../platform/auth/scope.ts';
 import { inTransaction, type Db, type Executor } from '../../platform/db/database.ts';
-import type { Lang } from '../../platform/errors/app-error.ts';
-import { EXPORT_MAX_ROWS, toXlsx } from '../../platform/export/xlsx.ts';
 import { readFile, storeFile, type Upload } from '../../platform/files/files.ts';
 import { headsOfOfficeFor } from '../break-glass/break-glass.repository.ts';
 import { notify } from '../notifications/notifications.service.ts';
+import { headCountPage, visibleSite } from './sites.access.ts';
 import { siteError } from './sites.errors.ts';
-import { headCountColumns, monitoringVisitColumns, siteColumns } from './sites.export.ts';
-import { allowedSiteActions, canSeeSite } from './sites.policy.ts';
+import { allowedSiteActions } from './sites.policy.ts';
 import {
   ensureMilestone,
   evidenceLink,
   evidenceOf,
-  findSite,
-  headCountsOf,
   listSites,
   lockSite,
   milestonesOf,
@@ -50,8 +44,6 @@ import {
 } from './sites.repository.ts';
 
 const iso = (d: Date | string) => new Date(d).toISOString();
-/** Today in WIB, for export file names. */
-const wibDay = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(d);
 
 function userIdOf(ctx: Context): number | null {
   return ctx.actor.kind === 'user' ? ctx.actor.userId : null;
@@ -84,11 +76,8 @@ export class SiteService {
     };
   }
 
-  /** The site if it exists and the actor may see it; otherwise 404 (no hint that it exists elsewhere). */
-  private async visible(ctx: Context, db: Executor, id: number): Promise<SiteRow> {
-    const site = await findSite(db, id);
-    if (!site || !canSeeSite(ctx.actor, { regionCode: site.region_code })) throw siteError('site.not_found');
-    return site;
+  private visible(ctx: Context, db: Executor, id: number): Promise<SiteRow> {
+    return visibleSite(ctx, db, id);
   }
 
   /** For changes: visible and locked. */
@@ -105,18 +94,6 @@ export class SiteService {
     return { items: rows.map((s) => this.summary(ctx, s)), total };
   }
 
-  /** Every site the list would show with these filters, as a workbook; the export is audited. */
-  async export(ctx: Context, query: z.output<typeof SiteExportQuerySchema>, lang: Lang): Promise<{ filename: string; bytes: Buffer }> {
-    authorize(ctx.actor, 'site.read');
-    const scope = ctx.actor.kind === 'user' ? ctx.actor.scope : null;
-    return inTransaction(this.db, async (tx) => {
-      const { rows, total } = await listSites(tx, scope, { ...query, limit: EXPORT_MAX_ROWS, offset: 0 });
-      if (total > EXPORT_MAX_ROWS) throw siteError('site.export_too_large', { count: total, max: EXPORT_MAX_ROWS });
-      const bytes = await toXlsx(lang, [{ name: lang === 'id' ? 'Lokalisasi' : 'Sites', columns: siteColumns(lang), rows }]);
-      await audit(tx, ctx, { action: 'site.exported', entityType: 'site', regionCode: scope ? scopeRoot(scope) : null, summary: { filter: query, rows: rows.length, format: 'xlsx' } });
-      return { filename: `lokalisasi-${wibDay(new Date())}.xlsx`, bytes };
-    });
-  }
 
   async get(ctx: Context, id: number): Promise<Site> {
     authorize(ctx.actor, 'site.read');
@@ -216,45 +193,10 @@ export class SiteService {
   async headCounts(ctx: Context, id: number, query: Partial<z.output<typeof HeadCountListQuerySchema>> = {}) {
     authorize(ctx.actor, 'site.read');
     await this.visible(ctx, this.db, id);
-    return this.headCountPage(this.db, id, query);
+    return headCountPage(this.db, id, query);
   }
 
-  /** The history with changes computed over every count, then filtered, ordered and paged. */
-  private async headCountPage(db: Executor, id: number, query: Partial<z.output<typeof HeadCountListQuerySchema>>) {
-    const rows = await headCountsOf(db, id);
-    const all = rows.map((h, i) => {
-        const prev = i > 0 ? rows[i - 1]! : null;
-        return {
-          id: h.id,
-          countedOn: h.counted_on,
-          source: h.source,
-          workers: h.workers,
-          othersAffected: h.others_affected,
-          reasonForChange: h.reason_for_change,
-          personListId: h.person_list_id,
-          workersChange: prev ? h.workers - prev.workers : null,
-          othersAffectedChange: prev ? h.others_affected - prev.others_affected : null,
-        };
-      });
-    const matching = all.filter(
-      (h) => (!query.source || h.source === query.source) && (!query.from || h.countedOn >= query.from) && (!query.to || h.countedOn <= query.to),
-    );
-    if (query.order === 'desc') matching.reverse();
-    const offset = query.offset ?? 0;
-    return { items: matching.slice(offset, offset + (query.limit ?? 500)), total: matching.length };
-  }
 
-  /** A site's head counts (the list's filters, every row) as a workbook; the export is audited. */
-  async exportHeadCounts(ctx: Context, id: number, query: z.output<typeof HeadCountExportQuerySchema>, lang: Lang): Promise<{ filename: string; bytes: Buffer }> {
-    authorize(ctx.actor, 'site.read');
-    return inTransaction(this.db, async (tx) => {
-      const site = await this.visible(ctx, tx, id);
-      const { items } = await this.headCountPage(tx, id, { ...query, limit: EXPORT_MAX_ROWS, offset: 0 });
-      const bytes = await toXlsx(lang, [{ name: `${site.code} ${lang === 'id' ? 'jumlah orang' : 'head counts'}`, columns: headCountColumns(lang), rows: items }]);
-      await audit(tx, ctx, { action: 'site.head_counts.exported', entityType: 'site', entityId: id, regionCode: site.region_code, summary: { filter: query, rows: items.length, format: 'xlsx' } });
-      return { filename: `${site.code.toLowerCase()}-jumlah-orang-${wibDay(new Date())}.xlsx`, bytes };
-    });
-  }
 
   async addHeadCount(ctx: Context, id: number, input: z.output<typeof AddHeadCountSchema>) {
     authorize(ctx.actor, 'site.manage');
@@ -315,18 +257,6 @@ export class SiteService {
     return { items: rows.map((v) => ({ id: v.id, visitedOn: v.visited_on, finding: v.finding, notes: v.notes, visitedBy: v.visited_by })), total };
   }
 
-  /** A site's monitoring visits (the list's filters and order, every visit) as a workbook; the export is audited. */
-  async exportVisits(ctx: Context, id: number, query: z.output<typeof MonitoringVisitExportQuerySchema>, lang: Lang): Promise<{ filename: string; bytes: Buffer }> {
-    authorize(ctx.actor, 'site.read');
-    return inTransaction(this.db, async (tx) => {
-      const site = await this.visible(ctx, tx, id);
-      const { rows, total } = await visitsOf(tx, id, { ...query, limit: EXPORT_MAX_ROWS, offset: 0 });
-      if (total > EXPORT_MAX_ROWS) throw siteError('site.export_too_large', { count: total, max: EXPORT_MAX_ROWS });
-      const bytes = await toXlsx(lang, [{ name: `${site.code} ${lang === 'id' ? 'pemantauan' : 'monitoring'}`, columns: monitoringVisitColumns(lang), rows }]);
-      await audit(tx, ctx, { action: 'site.monitoring_visits.exported', entityType: 'site', entityId: id, regionCode: site.region_code, summary: { filter: query, rows: rows.length, format: 'xlsx' } });
-      return { filename: `${site.code.toLowerCase()}-pemantauan-${wibDay(new Date())}.xlsx`, bytes };
-    });
-  }
 
   /** A post-closure monitoring visit; "activity resumed" reopens the site and tells the region's heads of office. */
   async addVisit(ctx: Context, id: number, input: z.output<typeof AddMonitoringVisitSchema>) {
