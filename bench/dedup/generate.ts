@@ -7,20 +7,48 @@
 // Deterministic: the same seed gives the same set.
 import type { MatchRecord } from '../../src/server/modules/registry/dedup/index.ts';
 
-const GIVEN = ('Siti Sri Dewi Rina Wati Yuni Lina Ani Nining Eka Dian Ratna Fitri Lestari Mega Indah Ayu Nur Tri Rahma Yulia Kartika Intan Desi Rini Wulan Putri ' +
-  'Aminah Khadijah Fatimah Zulaikha Suryani Juwita Cahaya Yanti Susi Yeni Maya Mulyani Sulastri Suharti Sukaesih Jumiati Rohani Kasih Haliza Syarifah Surti ' +
-  'Tuti Endang Wahyu Nani Heni Lilis Ida Yati Erna Mira Winda Sari Novi Santi Tika Ria Cici Ika Umi Ernawati Irma Kurnia Laila Nurul Anisa Salma Zahra Yusnita').split(' ');
-const SECOND = ('Aminah Wahyuni Rahayu Marlina Susanti Handayani Puspita Kurniasih Safitri Anggraini Maharani Permata Lestari Yuliani Hartini Suryani Wulandari ' +
-  'Purnamasari Ningsih Kusumawati Setiawati Rahmawati Susilowati Yulianti Haryati Utami Pratiwi Agustina Fitriani Novitasari Nurjanah Juliana Cahyani ' +
-  'Khairunnisa Syahrani Rosita Yusnaini Masitoh Sukmawati Indriani Ramadhani Fauziah Hasanah Jamilah Zubaidah Mutiara Kencana Melati').split(' ');
-const ROOTS = ('Sukma Ratna Purnama Kusuma Setia Rahma Susilo Wulan Indri Novita Yuli Hari Dwi Mulya Sura Kurnia Permata Mutia Cahya Juli Agus Fitri ' +
-  'Yusni Rosi Widya Puspa Sekar Kencana Marli Hasti Andri Rina Suci Tiara Wina Dewan Sinta Laras Kirana Rara Ambar Galuh Retno Ningrum').split(' ');
-const SUFFIXES = 'wati sari ningsih ani ati yani ningrum asih ningtyas lestari ti ni na wanti ayu'.split(' ');
-// Second names: the list above and root + suffix compounds (Sukmawati, Ratnasari, …), ~700 in all.
-SECOND.push(...ROOTS.flatMap((r) => SUFFIXES.map((s) => r + s)));
-const FAMILY = ('Fiktif Contoh Rekaan Khayal Semu Buatan Samaran Percobaan Uji Sintetis').split(' ');
-const MALE = ('Muhammad Ahmad Yusuf Joko Cahyo Budi Agus Hendra Rizky Surya').split(' ');
-const FATHERS = ('Ahmad Usman Yusuf Hasan Jafar Kasim Salim Daud Ismail Sulaiman').split(' ');
+// Names vary about as much as real ones (the first version drew from ~80 × 700 names,
+// so at a million every full name came back ten times): a few very common first names
+// (Siti, Sri, Nur, Muhammad), a long tail of Javanese, Sundanese, Bugis, Balinese,
+// Butonese, Malay, Arabic and Catholic names, compounds of roots and endings
+// (Kusumawati, Sugiyanto), one to four words. At a million, two thirds of the persons
+// bear a name no one else has and the commonest (Siti Cahyani) comes back ~140 times.
+// About 40 % carry one of the obviously fake family words below, so no generated
+// person is real. Nearly all are women, as on a lokalisasi's list.
+const words = (s: string) => s.split(/\s+/).filter(Boolean);
+// Roughly most common first: `skewed` picks from the front more often.
+const FEMALE = words(`Siti Sri Nur Dewi Rina Wati Yuni Dian Eka Ratna Fitri Indah Ayu Tri Dwi Nurul Putri Desi Rini Wulan Lina Ani Yanti Lestari
+  Mega Rahma Yulia Kartika Intan Aminah Fatimah Khadijah Aisyah Zulaikha Suryani Juwita Cahaya Susi Yeni Maya Mulyani Sulastri Suharti Sukaesih
+  Jumiati Rohani Kasih Haliza Syarifah Surti Tuti Endang Wahyu Nani Heni Lilis Ida Yati Erna Mira Winda Sari Novi Santi Tika Ria Cici Ika Umi
+  Ernawati Irma Kurnia Laila Anisa Salma Zahra Yusnita Euis Iis Neneng Enok Cucu Teti Imas Ela Nining Titin Entin Eti Nenden Rosdiana Tiurma
+  Lamtiur Butet Rosmawati Besse Hasnah Hasnawati Murni Nurhayati Hadijah Halimah Ramlah Saniah Rahmatia Nurbaya Maria Yohana Theresia Agustina
+  Fransiska Yosefina Magdalena Veronika Margaretha Elisabeth Kristina Martha Dayang Norhayati Noraini Zainab Hafsah Maryam Asma Sumiati Suparmi
+  Sumarni Sukarti Painem Tukiyem Ngatini Sainah Warsini Kasmini Juminah Rukmini Paijah Sundari Wartini Darsih Karsinah Tarmini Yuliana Lusiana
+  Oktaviani Septiani Novianti Pratiwi Puspita Melati Kenanga Cempaka Melinda Vivi Lia Mila Rika Dina Nia Tia Rara Gita Citra Nadia Nabila Aulia
+  Alya Syifa Annisa Hana Amelia Agnes Natalia Febriyanti Apriani Juliani Marlina Hartati Rusmini Rusmiati Sulis Umiyati Wiwik Yayuk Tutik Sumi
+  Parni Inem Tumini Nyai Atun Icih Onah Popon Mimin Eulis Yoyoh Aah Cicih Rohmah Masitah Kalsum Bariah Jubaidah Nafisah Sakinah Mardiah
+  Fransina Yuliati Sartika Yustina Paulina Getrudis Anastasia Emiliana Regina Klara Sesilia Dortea Yakomina Ruth Debora Sarah Esther`);
+const MALE = words(`Muhammad Ahmad Abdul Agus Budi Joko Eko Dedi Asep Andi Bambang Slamet Yusuf Hendra Rizky Surya Sugeng Heru Dede Ujang Cecep
+  Iwan Wawan Arif Hasan Husein Ismail Ibrahim Yohanes Petrus Paulus Fransiskus Yosef Agustinus Markus Rahmat Hidayat Firman Fajar Yudi Rudi Andri
+  Ari Dimas Bayu Dani Fikri Ilham Irfan Hamzah Umar Usman Ali Daud Sulaiman Zainal Syamsul Saiful Nasrul Khairul Amir Darmawan Gunawan
+  Kurniawan Setiawan Hermawan Purnomo Susanto Hartono Haryanto Wibowo Prasetyo Nugroho Santoso Saputra Pratama Ramadhan Hakim Jafar Kasim
+  Salim Anton Robert Stefanus Yakobus Mikael Kornelis Lambertus Daeng Awang Tamrin Jamal Kamaruddin Baharuddin Syamsuddin Nurdin Arsyad`);
+const SECOND = words(`Aminah Wahyuni Rahayu Marlina Susanti Handayani Puspita Kurniasih Safitri Anggraini Maharani Permata Lestari Yuliani Hartini
+  Suryani Wulandari Purnamasari Ningsih Kusumawati Setiawati Rahmawati Susilowati Yulianti Haryati Utami Pratiwi Agustina Fitriani Novitasari
+  Nurjanah Juliana Cahyani Khairunnisa Syahrani Rosita Yusnaini Masitoh Sukmawati Indriani Ramadhani Fauziah Hasanah Jamilah Zubaidah Mutiara
+  Kencana Melati Hidayah Azizah Maulida Fadhilah Komariah Rohmah Nurlaela Sopiah Hayati Rosmini Halimah Sahara Lubna Mariam Sulistyowati
+  Rahmadani Oktavia Safira Salsabila Aprilia Anjani Damayanti Kusuma Hapsari Paramita Nirmala Kumalasari Wijayanti Ambarwati Setyaningsih`);
+const ROOTS = words(`Sukma Ratna Purnama Kusuma Setia Rahma Susilo Wulan Indri Novita Yuli Hari Dwi Mulya Sura Kurnia Permata Mutia Cahya Juli Agus
+  Fitri Yusni Rosi Widya Puspa Sekar Kencana Marli Hasti Andri Rina Suci Tiara Wina Dewan Sinta Laras Kirana Rara Ambar Galuh Retno Ningrum
+  Dewi Sri Endah Tuti Yayuk Murni Budi Rini Nova Eka Ria Lia Mega Nur Ida Erna Irma Dian Yanti Ani Nani Heni Sari Wiwi Titi Ari Evi Rus Mar
+  Sri Tri Kus Pur War Har Sum Sup Suk Sar Jum Kar Tar Sul Yul Rah Hid Mai Nuri Fau Zul Hus Has Ros Mas Rat Sit Ang Intan Bunga Melur`);
+const FEMALE_ENDINGS = words('wati sari ningsih ani ati yani ningrum asih ningtyas lestari ti ni na wanti ayu mi yati nah iyah sih yem ah ini');
+const MALE_ENDINGS = words('to no di man yanto yono wan adi anto ardi jo min ri nto rdi');
+// Balinese birth-order names and the Butonese Wa Ode / La Ode come before the given name.
+const BALI_FEMALE = ['Wa Ode', 'Ni Luh', 'Ni Made', 'Ni Ketut', 'Ni Wayan', 'Ni Putu', 'Ni Komang', 'Ni Kadek', 'Ni Nyoman'];
+const BALI_MALE = ['La Ode', 'I Wayan', 'I Made', 'I Gede', 'I Komang', 'I Ketut', 'I Nyoman', 'I Putu', 'I Kadek'];
+const FAMILY = words('Fiktif Contoh Rekaan Khayal Semu Buatan Samaran Percobaan Uji Sintetis Tiruan Karangan Andaian Umpama Misalan Rekayasa Imajiner Khayali Bayangan Peraga');
+const FATHERS = words('Ahmad Usman Yusuf Hasan Jafar Kasim Salim Daud Ismail Sulaiman Abdullah Rahman Hamid Karim Latif Mansur Samad Talib');
 const REGENCIES = ['6503', '6501', '6502', '6504', '6571', '6472', '6471', '3578', '3507', '3573', '7371', '7322', '3273', '3374', '3171', '5171', '1271', '6371'];
 
 function rng(seed: number) {
@@ -51,10 +79,25 @@ export function generate(n: number, seed = 2018, duplicateShare = 0.12): Labelle
   const personOf = new Uint32Array(n);
   const originals: number[] = [];
 
-  const original = (i: number): MatchRecord => {
-    const male = random() < 0.05;
-    const tokens = male ? [pick(MALE), pick(SECOND.slice(0, 20))] : random() < 0.1 ? [pick(GIVEN)] : [pick(GIVEN), pick(SECOND)];
+  const skewed = <T>(xs: readonly T[]) => xs[Math.floor(xs.length * random() ** 2)]!; // the front of the list is common
+  const compound = (male: boolean) => pick(ROOTS) + pick(male ? MALE_ENDINGS : FEMALE_ENDINGS);
+  const nameOf = (male: boolean): string[] => {
+    const tokens: string[] = [];
+    if (random() < 0.04) tokens.push(pick(male ? BALI_MALE : BALI_FEMALE));
+    const shape = random();
+    if (shape < 0.1) tokens.push(random() < 0.7 ? compound(male) : pick(male ? MALE : FEMALE)); // one word (Sumiati, Sutrisno)
+    else {
+      tokens.push(skewed(male ? MALE : FEMALE));
+      tokens.push(random() < 0.4 ? pick(male ? MALE : SECOND) : compound(male));
+      if (shape > 0.75) tokens.push(random() < 0.5 ? pick(male ? MALE : SECOND) : compound(male));
+    }
     if (random() < 0.4) tokens.push(pick(FAMILY));
+    return tokens;
+  };
+
+  const original = (i: number): MatchRecord => {
+    const male = random() < 0.05; // the registered workers of a lokalisasi are nearly all women
+    const tokens = nameOf(male);
     const y = 1960 + int(43);
     const m = 1 + int(12);
     const d = 1 + int(28);
@@ -143,15 +186,11 @@ export function generate(n: number, seed = 2018, duplicateShare = 0.12): Labelle
   return { records, personOf };
 }
 
-/** The true duplicate pairs as "i:j" keys of record indexes (i < j). */
-export function truePairs(personOf: Uint32Array): Set<string> {
-  const groups = new Map<number, number[]>();
-  personOf.forEach((p, i) => {
-    const g = groups.get(p);
-    if (g) g.push(i);
-    else groups.set(p, [i]);
-  });
-  const pairs = new Set<string>();
-  for (const g of groups.values()) for (let x = 0; x < g.length; x++) for (let y = x + 1; y < g.length; y++) pairs.add(`${g[x]}:${g[y]}`);
+/** How many pairs of records are duplicates of each other. */
+export function truePairCount(personOf: Uint32Array): number {
+  const sizes = new Map<number, number>();
+  for (const p of personOf) sizes.set(p, (sizes.get(p) ?? 0) + 1);
+  let pairs = 0;
+  for (const k of sizes.values()) pairs += (k * (k - 1)) / 2;
   return pairs;
 }
