@@ -1,16 +1,19 @@
-// The whole matcher over a list of records held in memory: prepare, block (by
-// sorting hashed blocking keys, so a million records need no string map), score
-// the candidate pairs in workers, and group matches into clusters (union-find).
+// The whole matcher over a list of records held in memory: prepare and pack them
+// (table.ts) while hashing their blocking keys, block (by sorting the hashed keys, so a
+// million records need no string map), score the candidate pairs in workers, and
+// group matches into clusters (union-find).
 import { normalizeNik } from '../../../../common/nik.ts';
 import { preparedKeys } from './blocking.ts';
-import { prepareAll, type MatchRecord, type Prepared } from './record.ts';
+import { prepare, type MatchRecord } from './record.ts';
 import { MATCH_THRESHOLD } from './score.ts';
-import { scoreIndexPairs } from './score-pool.ts';
+import { scoreIndexPairs, type ScoredPair } from './score-pool.ts';
+import { pack, type Table } from './table.ts';
 
-/** A blocking key shared by more records than this (a very common name and year) is skipped. */
+/** A blocking key shared by more records than this (the commonest names) is skipped: raising it to 250 found no more duplicates at a million. */
 export const MAX_BLOCK = 60;
 const INDEX_BITS = 2 ** 22; // up to 4,194,304 records
 const HASH_BITS = 2 ** 31;
+const SIXTEEN_DIGITS = /^\d{16}$/;
 
 export interface DuplicatePair {
   a: string;
@@ -38,7 +41,8 @@ function hash31(s: string): number {
   return (h >>> 0) % HASH_BITS;
 }
 
-class PairBuffer {
+/** A growing list of numbers (pair and key entries exceed what a plain array holds well). */
+class NumberBuffer {
   data = new Float64Array(1 << 16);
   length = 0;
   push(v: number) {
@@ -51,21 +55,22 @@ class PairBuffer {
   }
 }
 
-/** Candidate pairs (i < j, unique) of records sharing a blocking key. */
-export function candidatePairs(prepared: Prepared[], maxBlock = MAX_BLOCK): Uint32Array {
-  if (prepared.length > INDEX_BITS) throw new RangeError(`at most ${INDEX_BITS} records at a time`);
-  const entries = new PairBuffer();
-  prepared.forEach((p, i) => {
-    for (const key of preparedKeys(p)) entries.push(hash31(key) * INDEX_BITS + i);
+/** Packs the records and finds the candidate pairs (i < j, unique): records sharing a blocking key. */
+export function blockRecords(records: readonly MatchRecord[], maxBlock = MAX_BLOCK): { table: Table; pairs: Uint32Array } {
+  if (records.length > INDEX_BITS) throw new RangeError(`at most ${INDEX_BITS} records at a time`);
+  const entries = new NumberBuffer(); // hash · 2^22 + record, sorted below so that each block is a run
+  const table = pack(records.length, (r) => {
+    const p = prepare(records[r]!);
+    for (const key of preparedKeys(p)) entries.push(hash31(key) * INDEX_BITS + r);
+    return p;
   });
   const sorted = entries.data.subarray(0, entries.length).sort();
-  const pairs = new PairBuffer();
+  const pairs = new NumberBuffer();
   for (let start = 0; start < sorted.length; ) {
     const h = Math.floor(sorted[start]! / INDEX_BITS);
     let end = start + 1;
     while (end < sorted.length && Math.floor(sorted[end]! / INDEX_BITS) === h) end++;
-    const size = end - start;
-    if (size > 1 && size <= maxBlock)
+    if (end - start > 1 && end - start <= maxBlock)
       for (let x = start; x < end; x++)
         for (let y = x + 1; y < end; y++) {
           const i = sorted[x]! % INDEX_BITS;
@@ -75,14 +80,15 @@ export function candidatePairs(prepared: Prepared[], maxBlock = MAX_BLOCK): Uint
     start = end;
   }
   const unique = pairs.data.subarray(0, pairs.length).sort();
-  const out = new Uint32Array(unique.length * 2);
   let n = 0;
-  for (let k = 0; k < unique.length; k++) {
-    if (k > 0 && unique[k] === unique[k - 1]) continue;
-    out[n++] = Math.floor(unique[k]! / INDEX_BITS);
-    out[n++] = unique[k]! % INDEX_BITS;
+  for (let k = 0; k < unique.length; k++) if (k === 0 || unique[k] !== unique[k - 1]) unique[n++] = unique[k]!;
+  // Shared with the scoring workers.
+  const out = new Uint32Array(new SharedArrayBuffer(Math.max(1, n) * 8), 0, n * 2);
+  for (let k = 0; k < n; k++) {
+    out[2 * k] = Math.floor(unique[k]! / INDEX_BITS);
+    out[2 * k + 1] = unique[k]! % INDEX_BITS;
   }
-  return out.slice(0, n);
+  return { table, pairs: out };
 }
 
 /** Groups of ids linked by pairs (two or more each), sorted for a stable answer. */
@@ -111,23 +117,31 @@ export function clustersOf(pairs: { a: string; b: string }[]): string[][] {
     if (g) g.push(id);
     else groups.set(root, [id]);
   }
-  const byId = (x: string, y: string) => x.localeCompare(y, 'en', { numeric: true });
-  return [...groups.values()].map((g) => g.sort(byId)).sort((x, y) => byId(x[0]!, y[0]!));
+  return sortedGroups(groups.values());
 }
+
+const byId = new Intl.Collator('en', { numeric: true }).compare; // one collator: localeCompare with options builds one a call
+
+/** Each group sorted, the groups by their first id. */
+function sortedGroups(groups: Iterable<string[]>): string[][] {
+  return [...groups].map((g) => g.sort(byId)).sort((x, y) => byId(x[0]!, y[0]!));
+}
+
+const named = (ids: readonly { id: string }[], scored: ScoredPair[]): DuplicatePair[] =>
+  scored.map((s) => ({ a: ids[s.i]!.id, b: ids[s.j]!.id, score: s.score, reasons: s.reasons }));
 
 /** Likely duplicates among the records: scored pairs and their clusters. */
 export async function findDuplicates(records: MatchRecord[], options: MatchOptions = {}): Promise<{ pairs: DuplicatePair[]; clusters: string[][] }> {
-  const prepared = prepareAll(records);
-  const scored = await scoreIndexPairs(prepared, candidatePairs(prepared), { threshold: options.threshold ?? MATCH_THRESHOLD, ...options });
-  const pairs = scored.map((s) => ({ a: prepared[s.i]!.id, b: prepared[s.j]!.id, score: s.score, reasons: s.reasons }));
+  const { table, pairs: candidates } = blockRecords(records);
+  const pairs = named(records, await scoreIndexPairs(table, candidates, { threshold: options.threshold ?? MATCH_THRESHOLD, ...options }));
   return { pairs, clusters: clustersOf(pairs) };
 }
 
 /** Scores given pairs of ids (the registry finds them through its stored blocking keys). */
 export async function scorePairs(records: MatchRecord[], pairs: [string, string][], options: MatchOptions = {}): Promise<DuplicatePair[]> {
-  const prepared = prepareAll(records);
-  const index = new Map(prepared.map((p, i) => [p.id, i]));
-  const flat = new Uint32Array(pairs.length * 2);
+  const table = pack(records.length, (r) => prepare(records[r]!));
+  const index = new Map(records.map((r, i) => [r.id, i]));
+  const flat = new Uint32Array(new SharedArrayBuffer(Math.max(1, pairs.length) * 8));
   let n = 0;
   for (const [a, b] of pairs) {
     const i = index.get(a);
@@ -136,19 +150,21 @@ export async function scorePairs(records: MatchRecord[], pairs: [string, string]
     flat[n++] = i;
     flat[n++] = j;
   }
-  const scored = await scoreIndexPairs(prepared, flat.subarray(0, n), { threshold: options.threshold ?? MATCH_THRESHOLD, ...options });
-  return scored.map((s) => ({ a: prepared[s.i]!.id, b: prepared[s.j]!.id, score: s.score, reasons: s.reasons }));
+  return named(records, await scoreIndexPairs(table, flat.subarray(0, n), { threshold: options.threshold ?? MATCH_THRESHOLD, ...options }));
 }
 
 /** Exact matching by NIK alone: groups of ids sharing a valid, normalised NIK. */
 export function exactNikClusters(records: MatchRecord[]): string[][] {
   const byNik = new Map<string, string[]>();
   for (const r of records) {
-    const nik = r.nik ? normalizeNik(r.nik) : '';
+    if (!r.nik) continue;
+    const nik = SIXTEEN_DIGITS.test(r.nik) ? r.nik : normalizeNik(r.nik); // most are clean already
     if (nik.length !== 16) continue;
     const g = byNik.get(nik);
     if (g) g.push(r.id);
     else byNik.set(nik, [r.id]);
   }
-  return clustersOf([...byNik.values()].filter((g) => g.length > 1).flatMap((g) => g.slice(1).map((b) => ({ a: g[0]!, b }))));
+  const groups: string[][] = [];
+  for (const g of byNik.values()) if (g.length > 1) groups.push(g);
+  return sortedGroups(groups); // already clusters: one NIK each
 }

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { blockingKeys, clustersOf, exactNikClusters, findDuplicates, normalizeName, prepare, scorePrepared } from './index.ts';
-import { candidatePairs } from './find.ts';
-import { prepareAll } from './record.ts';
+import { blockingKeys, clustersOf, exactNikClusters, findDuplicates, MATCH_THRESHOLD, normalizeName, prepare, scorePrepared } from './index.ts';
+import { blockRecords } from './find.ts';
+import { scoreAt, scoreRange } from './score.ts';
 
 const joined = (name: string) => normalizeName(name).joined;
 
@@ -44,12 +44,12 @@ test('blocking keys are computed from one record and shared by its variants; clu
   const a = blockingKeys({ id: '1', name: 'Nurhaliza Fiktif', birthDate: '1990-04-11' });
   const b = blockingKeys({ id: '2', name: 'Hj. Nur Haliza Fiktif', birthDate: '1990-11-04' });
   assert.ok(a.some((k) => b.includes(k)), 'spelling and swapped date share a key');
-  const prepared = prepareAll([
+  const { pairs } = blockRecords([
     { id: '1', name: 'Nurhaliza Fiktif', birthDate: '1990-04-11' },
     { id: '2', name: 'Wati Susanti', birthDate: '1985-07-17' },
     { id: '3', name: 'Hj. Nur Haliza Fiktif', birthDate: '1990-11-04' },
   ]);
-  assert.deepEqual([...candidatePairs(prepared)], [0, 2]);
+  assert.deepEqual([...pairs], [0, 2]);
   assert.deepEqual(clustersOf([{ a: '10', b: '2' }, { a: '2', b: '3' }, { a: '7', b: '8' }]), [['2', '3', '10'], ['7', '8']]);
   assert.deepEqual(exactNikClusters([{ id: 'a', name: '', nik: '6503025104900001' }, { id: 'b', name: '', nik: '6503.0251.0490.0001' }, { id: 'c', name: '', nik: '1' }]), [['a', 'b']]);
 });
@@ -61,4 +61,37 @@ test('findDuplicates scores in worker threads with the same answer as in place',
   const inPlace = await findDuplicates(many, { workers: 0 });
   assert.deepEqual(inWorkers.clusters, inPlace.clusters);
   assert.ok(inWorkers.clusters.some((c) => c.includes('r5') && c.includes('r5-copy')));
+});
+
+test('term frequencies: without a birth date a common name proves nothing, a rare one still matches; an empty name never', async () => {
+  const common = Array.from({ length: 30 }, (_, i) => ({ id: `s${i}`, name: 'Siti Aminah', birthDate: `19${60 + i}-05-17`, sex: 'female' as const }));
+  const others = Array.from({ length: 30 }, (_, i) => ({ id: `o${i}`, name: `Wati ${'abcdefghijklmnopqrstuvwxyzabcd'[i]}${'klmnopqrstuvwxyzabcdefghijklmn'[i]}rani`, birthDate: `19${60 + i}-02-03` }));
+  const { pairs } = await findDuplicates([
+    ...common,
+    ...others,
+    { id: 'dateless', name: 'Ny. Siti Aminah', sex: 'female' },
+    { id: 'rare', name: 'Zulaikha Kirananingtyas', birthDate: '1977-08-09', sex: 'female' },
+    { id: 'rare-dateless', name: 'Zoelaikha Kirananingtyas binti Salim', sex: 'female' },
+  ]);
+  assert.ok(!pairs.some((p) => p.a === 'dateless' || p.b === 'dateless'), JSON.stringify(pairs));
+  assert.ok(pairs.some((p) => p.a === 'rare' && p.b === 'rare-dateless'), JSON.stringify(pairs));
+  const empty = scorePrepared(prepare({ id: 'a', name: 'Ibu', birthDate: '1990-01-01', phone: '081234567890' }), prepare({ id: 'b', name: 'Hj.', birthDate: '1990-01-01' }));
+  assert.ok(empty.score < 0.87, JSON.stringify(empty));
+});
+
+test('pairs that cannot reach the threshold are skipped before their names are compared, with the same answer', () => {
+  const records = Array.from({ length: 300 }, (_, i) => ({
+    id: `r${i}`,
+    name: ['Siti Nurhaliza', 'Sri Wahyuni', 'Siti Noerhalisa'][i % 3]!,
+    birthDate: `19${70 + (i % 7)}-0${1 + (i % 9)}-1${i % 10}`,
+    sex: i % 11 === 0 ? ('male' as const) : ('female' as const),
+  }));
+  const { table, pairs } = blockRecords(records);
+  const everyScore = [];
+  for (let k = 0; k < pairs.length; k += 2) {
+    const s = scoreAt(table, pairs[k]!, pairs[k + 1]!)!;
+    if (s.score >= MATCH_THRESHOLD) everyScore.push(pairs[k]!, pairs[k + 1]!, Math.round(s.score * 1000), s.reasons);
+  }
+  assert.ok(everyScore.length > 0);
+  assert.deepEqual([...scoreRange(table, pairs, 0, pairs.length / 2, MATCH_THRESHOLD)], everyScore);
 });

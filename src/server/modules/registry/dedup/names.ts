@@ -39,6 +39,17 @@ function canonicalToken(token: string): string {
   return t.replace(/(.)\1+/g, '$1');
 }
 
+// A million names hold a few tens of thousands of distinct words: each is folded once.
+const folded = new Map<string, string>();
+function canonicalCached(token: string): string {
+  let c = folded.get(token);
+  if (c === undefined) {
+    if (folded.size >= 100_000) folded.clear();
+    folded.set(token, (c = canonicalToken(token)));
+  }
+  return c;
+}
+
 /** Honorifics as they look after spelling and doubling are folded (Hadjjah → hayah, NNy → ny). */
 const CANONICAL_HONORIFICS = new Set([...HONORIFICS].map(canonicalToken));
 
@@ -60,14 +71,15 @@ export function normalizeName(name: string): NormalizedName {
   for (let i = 0; i < raw.length; i++) {
     const t = raw[i]!;
     if (PARENT_MARKERS.has(t) && tokens.length > 0) break;
-    if (HONORIFICS.has(t) || CANONICAL_HONORIFICS.has(canonicalToken(t))) continue;
+    const canonical = canonicalCached(t);
+    if (HONORIFICS.has(t) || CANONICAL_HONORIFICS.has(canonical)) continue;
     // A lone "m" first is Muhammad's most common abbreviation; other single letters are
     // initials or pieces of degrees (S.Pd → s, pd): too little to compare.
     if (t.length === 1) {
       if (t === 'm' && tokens.length === 0 && raw.length > i + 1) tokens.push('muhamad');
       continue;
     }
-    tokens.push(canonicalToken(t));
+    tokens.push(canonical);
   }
   return { tokens, joined: tokens.join('') };
 }

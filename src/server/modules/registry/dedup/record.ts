@@ -26,15 +26,16 @@ export interface Prepared {
   nik: string | null;
   region: string | null;
   phone: string | null;
-  /** How many records of the set being matched share this name (1 when unknown): common names prove less. */
-  nameCount: number;
 }
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const NIK = /^\d{16}$/;
 
 export function prepare(r: MatchRecord): Prepared {
   const { tokens, joined } = normalizeName(r.name);
-  const nik = r.nik ? normalizeNik(r.nik) : '';
-  const validNik = /^\d{16}$/.test(nik) ? nik : null;
-  const m = r.birthDate ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(r.birthDate) : null;
+  const nik = !r.nik || NIK.test(r.nik) ? r.nik : normalizeNik(r.nik); // most are clean already
+  const validNik = nik && NIK.test(nik) ? nik : null;
+  const m = r.birthDate ? DATE.exec(r.birthDate) : null;
   const phone = r.phone ? normalizePhone(r.phone) : '';
   return {
     id: r.id,
@@ -45,15 +46,5 @@ export function prepare(r: MatchRecord): Prepared {
     nik: validNik,
     region: r.homeRegion?.slice(0, 5) ?? (validNik ? `${validNik.slice(0, 2)}.${validNik.slice(2, 4)}` : null),
     phone: phone.length >= 8 ? phone : null,
-    nameCount: 1,
   };
-}
-
-/** Prepares a set of records and counts how often each name occurs in it. */
-export function prepareAll(records: MatchRecord[]): Prepared[] {
-  const prepared = records.map(prepare);
-  const counts = new Map<string, number>();
-  for (const p of prepared) counts.set(p.joined, (counts.get(p.joined) ?? 0) + 1);
-  for (const p of prepared) p.nameCount = counts.get(p.joined)!;
-  return prepared;
 }

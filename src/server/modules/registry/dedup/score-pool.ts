@@ -1,11 +1,12 @@
 // Scores candidate pairs in worker threads (two by default: the machine's cores),
-// so a run over a large registry never holds the event loop. Small jobs are scored
-// in place: starting workers costs more than a few thousand pairs.
+// so a run over a large registry never holds the event loop. The workers share the
+// packed records and the pairs (SharedArrayBuffers) and are sent only ranges. Small
+// jobs are scored in place: starting workers costs more than a few thousand pairs.
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { buildSync } from 'esbuild';
-import type { Prepared } from './record.ts';
-import { scorePrepared } from './score.ts';
+import { reasonsOf, scoreRange } from './score.ts';
+import type { Table } from './table.ts';
 
 const ENTRY = fileURLToPath(new URL('./score.worker.ts', import.meta.url));
 let workerCode: string | undefined;
@@ -26,50 +27,52 @@ export interface ScoredPair {
 const IN_PLACE_BELOW = 20_000;
 const CHUNK = 50_000;
 
-/** `pairs` holds index pairs (i, j, i, j, …) into `records`. */
+/** `pairs` holds index pairs (i, j, i, j, …) into the table's records. */
 export async function scoreIndexPairs(
-  records: Prepared[],
+  table: Table,
   pairs: Uint32Array,
   options: { threshold: number; workers?: number; inPlaceBelow?: number; signal?: AbortSignal; onProgress?: (done: number, total: number) => void },
 ): Promise<ScoredPair[]> {
   const total = pairs.length / 2;
-  const found: ScoredPair[] = [];
-  if (total < (options.inPlaceBelow ?? IN_PLACE_BELOW) || (options.workers ?? 2) < 1) {
-    for (let k = 0; k < pairs.length; k += 2) {
-      const s = scorePrepared(records[pairs[k]!]!, records[pairs[k + 1]!]!);
-      if (s.score >= options.threshold) found.push({ i: pairs[k]!, j: pairs[k + 1]!, ...s });
+  const chunks: Uint32Array[] = [];
+  if (total < (options.inPlaceBelow ?? IN_PLACE_BELOW) || (options.workers ?? 2) < 1) chunks.push(scoreRange(table, pairs, 0, total, options.threshold));
+  else {
+    if (!(pairs.buffer instanceof SharedArrayBuffer)) {
+      const copy = new Uint32Array(new SharedArrayBuffer(pairs.byteLength));
+      copy.set(pairs);
+      pairs = copy;
     }
-    return found;
-  }
-  const size = Math.max(1, options.workers ?? 2);
-  const workers = Array.from({ length: size }, () => new Worker(workerSource(), { eval: true, workerData: { records, threshold: options.threshold } }));
-  try {
-    let next = 0;
-    let done = 0;
-    await Promise.all(
-      workers.map(
-        (worker) =>
-          new Promise<void>((resolve, reject) => {
-            const send = () => {
-              if (options.signal?.aborted) return reject(options.signal.reason as Error);
-              if (next >= pairs.length) return resolve();
-              const chunk = pairs.slice(next, next + CHUNK * 2);
-              next += CHUNK * 2;
-              worker.postMessage({ id: next, pairs: chunk }, [chunk.buffer]);
-            };
-            worker.on('message', (msg: { found: ScoredPair[] }) => {
-              for (const f of msg.found) found.push(f);
-              done = Math.min(total, done + CHUNK);
-              options.onProgress?.(done, total);
+    const workerData = { table, pairs, threshold: options.threshold };
+    const workers = Array.from({ length: Math.max(1, options.workers ?? 2) }, () => new Worker(workerSource(), { eval: true, workerData }));
+    try {
+      let next = 0;
+      let done = 0;
+      await Promise.all(
+        workers.map(
+          (worker) =>
+            new Promise<void>((resolve, reject) => {
+              const send = () => {
+                if (options.signal?.aborted) return reject(options.signal.reason as Error);
+                if (next >= total) return resolve();
+                worker.postMessage({ from: next, to: Math.min(total, next + CHUNK) });
+                next += CHUNK;
+              };
+              worker.on('message', (found: Uint32Array) => {
+                chunks.push(found);
+                done = Math.min(total, done + CHUNK);
+                options.onProgress?.(done, total);
+                send();
+              });
+              worker.on('error', reject);
               send();
-            });
-            worker.on('error', reject);
-            send();
-          }),
-      ),
-    );
-  } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+            }),
+        ),
+      );
+    } finally {
+      await Promise.all(workers.map((w) => w.terminate()));
+    }
   }
-  return found;
+  const scored: ScoredPair[] = [];
+  for (const c of chunks) for (let k = 0; k < c.length; k += 4) scored.push({ i: c[k]!, j: c[k + 1]!, score: c[k + 2]! / 1000, reasons: reasonsOf(c[k + 3]!) });
+  return scored;
 }

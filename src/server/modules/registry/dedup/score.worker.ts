@@ -1,19 +1,13 @@
-// The scoring worker: receives prepared records once, then pairs of indexes to
-// score, and answers with the pairs at or above the threshold.
+// The scoring worker: shares the packed records and the candidate pairs with the
+// main thread (SharedArrayBuffers, nothing copied), scores the ranges of pairs it is
+// sent and answers with those at or above the threshold.
 import { parentPort, workerData } from 'node:worker_threads';
-import type { Prepared } from './record.ts';
-import { scorePrepared } from './score.ts';
+import { scoreRange } from './score.ts';
+import type { Table } from './table.ts';
 
-const { records, threshold } = workerData as { records: Prepared[]; threshold: number };
+const { table, pairs, threshold } = workerData as { table: Table; pairs: Uint32Array; threshold: number };
 
-parentPort!.on('message', (msg: { id: number; pairs: Uint32Array }) => {
-  const found: { i: number; j: number; score: number; reasons: string[] }[] = [];
-  const { pairs } = msg;
-  for (let k = 0; k < pairs.length; k += 2) {
-    const i = pairs[k]!;
-    const j = pairs[k + 1]!;
-    const s = scorePrepared(records[i]!, records[j]!);
-    if (s.score >= threshold) found.push({ i, j, score: s.score, reasons: s.reasons });
-  }
-  parentPort!.postMessage({ id: msg.id, found });
+parentPort!.on('message', ({ from, to }: { from: number; to: number }) => {
+  const found = scoreRange(table, pairs, from, to, threshold);
+  parentPort!.postMessage(found, [found.buffer as ArrayBuffer]);
 });
