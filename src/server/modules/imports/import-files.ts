@@ -4,17 +4,14 @@
 // it, and the chunks are deleted when the import ends (committed, invalid after a
 // commit attempt, cancelled, failed).
 //
-// The readers (import-reader.ts) take a file path: xlsx needs random access to the
-// zip's central directory. While a job reads an upload, it is therefore decrypted
-// into a private temporary file on a RAM-backed file system (/dev/shm when there is
-// one, mode 0600 in a 0700 directory) and removed as soon as the pass ends; the
-// directory carries the process id, so files left by a process that died (kill -9,
-// power loss on a disk-backed temp) are removed by the next pass on the machine.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+// A job reads an upload straight from its chunks (sealedUpload): the readers take a
+// range source, decrypted chunk by chunk in memory (xlsx needs random access to the
+// zip's central directory), so the plaintext never touches a file.
+import { Readable } from 'node:stream';
+import { sql } from 'kysely';
 import { newDataKey, openWithDataKey, sealWithDataKey, type KeyWrapper } from '../../platform/crypto/envelope.ts';
 import type { Executor } from '../../platform/db/database.ts';
+import type { RangeSource } from './import-reader.ts';
 import { importError } from './imports.errors.ts';
 import { formatBytes } from '../../platform/files/files.ts';
 
@@ -53,76 +50,65 @@ export async function storeUpload(db: Executor, wrapper: KeyWrapper, importId: n
   return total;
 }
 
-/** The upload's plaintext, chunk by chunk (one chunk in memory at a time). */
-export async function* uploadBytes(db: Executor, wrapper: KeyWrapper, importId: number): AsyncGenerator<Buffer> {
-  for (let seq = 0; ; seq++) {
-    const c = await db.selectFrom('person_import_chunk').selectAll().where('import_id', '=', importId).where('seq', '=', seq).executeTakeFirst();
-    if (!c) return;
-    const aad = chunkAad(importId, seq);
-    const dek = wrapper.unwrap(Buffer.from(c.dek_wrapped), aad);
-    try {
-      yield openWithDataKey(dek, Buffer.from(c.ct), aad);
-    } finally {
-      dek.fill(0);
-    }
-  }
-}
-
 export async function deleteUpload(db: Executor, importId: number): Promise<void> {
   await db.deleteFrom('person_import_chunk').where('import_id', '=', importId).execute();
 }
 
-/** A RAM-backed directory when the system has one (Linux /dev/shm), else the temp directory. */
-function privateTempRoot(): string {
-  try {
-    fs.accessSync('/dev/shm', fs.constants.W_OK);
-    return '/dev/shm';
-  } catch {
-    return os.tmpdir();
-  }
-}
+/** A sealed chunk is its plaintext plus the version byte, the IV and the tag (envelope.ts). */
+const SEALED_OVERHEAD = 1 + 12 + 16;
+/** Decrypted chunks kept for re-reads (yauzl reads the zip's end, then each part): 4 MiB at most. */
+const CACHED_CHUNKS = 4;
 
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-};
-
-/** Removes the decrypted uploads of processes that are gone. */
-export function sweepOrphanedUploads(root = privateTempRoot()): number {
-  let removed = 0;
-  for (const name of fs.readdirSync(root)) {
-    const m = /^tuntas-import-(\d+)-/.exec(name);
-    if (!m || alive(Number(m[1]))) continue;
-    fs.rmSync(path.join(root, name), { recursive: true, force: true });
-    removed++;
-  }
-  return removed;
-}
-
-/** The upload decrypted into a private temporary file for one reading pass; `dispose` removes it. */
-export async function materializeUpload(db: Executor, wrapper: KeyWrapper, importId: number, kind: 'csv' | 'xlsx'): Promise<{ file: string; dispose(): void }> {
-  sweepOrphanedUploads();
-  const dir = fs.mkdtempSync(path.join(privateTempRoot(), `tuntas-import-${process.pid}-`));
-  fs.chmodSync(dir, 0o700);
-  const file = path.join(dir, `upload.${kind}`);
-  const dispose = () => fs.rmSync(dir, { recursive: true, force: true });
-  try {
-    const fd = fs.openSync(file, 'wx', 0o600);
+/**
+ * The sealed upload as a range source for the readers: each range is decrypted chunk by
+ * chunk in memory, so the plaintext never touches a file. `dispose` wipes the cache.
+ */
+export async function sealedUpload(db: Executor, wrapper: KeyWrapper, importId: number): Promise<RangeSource & { dispose(): void }> {
+  const sizes = await db
+    .selectFrom('person_import_chunk')
+    .select(['seq', sql<number>`octet_length(ct)`.as('bytes')])
+    .where('import_id', '=', importId)
+    .orderBy('seq')
+    .execute();
+  const lengths = sizes.map((c) => Number(c.bytes) - SEALED_OVERHEAD);
+  if (lengths.some((n, i) => i < lengths.length - 1 && n !== CHUNK_BYTES) || sizes.some((c, i) => Number(c.seq) !== i))
+    throw new Error(`import ${importId}: its upload chunks are not contiguous`);
+  const size = lengths.reduce((a, b) => a + b, 0);
+  const cache = new Map<number, Buffer>();
+  const chunk = async (seq: number): Promise<Buffer> => {
+    const hit = cache.get(seq);
+    if (hit) return hit;
+    const c = await db.selectFrom('person_import_chunk').select(['ct', 'dek_wrapped']).where('import_id', '=', importId).where('seq', '=', seq).executeTakeFirstOrThrow();
+    const aad = chunkAad(importId, seq);
+    const dek = wrapper.unwrap(Buffer.from(c.dek_wrapped), aad);
+    let bytes: Buffer;
     try {
-      for await (const bytes of uploadBytes(db, wrapper, importId)) {
-        fs.writeSync(fd, bytes);
-        bytes.fill(0);
-      }
+      bytes = openWithDataKey(dek, Buffer.from(c.ct), aad);
     } finally {
-      fs.closeSync(fd);
+      dek.fill(0);
     }
-    return { file, dispose };
-  } catch (err) {
-    dispose();
-    throw err;
+    if (cache.size >= CACHED_CHUNKS) {
+      const [oldest, old] = cache.entries().next().value as [number, Buffer];
+      old.fill(0);
+      cache.delete(oldest);
+    }
+    cache.set(seq, bytes);
+    return bytes;
+  };
+  async function* range(start: number, end: number): AsyncGenerator<Buffer> {
+    for (let seq = Math.floor(start / CHUNK_BYTES); seq * CHUNK_BYTES < end; seq++) {
+      const bytes = await chunk(seq);
+      const offset = seq * CHUNK_BYTES;
+      // A copy: the cached chunk is wiped when it leaves the cache, while a reader may still hold the piece.
+      yield Buffer.from(bytes.subarray(Math.max(0, start - offset), Math.min(bytes.length, end - offset)));
+    }
   }
+  return {
+    size,
+    read: (start, end) => Readable.from(range(start, Math.min(end, size)), { objectMode: false }),
+    dispose: () => {
+      for (const b of cache.values()) b.fill(0);
+      cache.clear();
+    },
+  };
 }

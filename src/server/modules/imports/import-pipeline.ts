@@ -11,7 +11,7 @@ import type { PreviewRow } from '../../../common/imports.ts';
 import type { Database } from '../../platform/db/database.ts';
 import type { EncodedRows } from '../../platform/db/copy.ts';
 import { caseCodeOf } from '../registry/persons.sealing.ts';
-import { readRowBatches, type ImportFileKind } from './import-reader.ts';
+import { readRowBatches, type ImportFileKind, type ImportSource } from './import-reader.ts';
 import { reserveCaseNumbers } from './imports.repository.ts';
 import { createRowValidator, mapHeader, type ImportRow, type RowIssue } from './row-validation.ts';
 import { STAGING_COLUMNS, type SealRow } from './seal-batch.ts';
@@ -57,9 +57,9 @@ function keep(t: Tally, issues: RowIssue[]): void {
 }
 
 /** Reads and validates a file; yields each batch's valid rows. The tally fills in as it goes. */
-async function* validRowBatches(file: string, kind: ImportFileKind, opts: PassOptions, t: Tally): AsyncGenerator<ImportRow[]> {
+async function* validRowBatches(source: ImportSource, kind: ImportFileKind, opts: PassOptions, t: Tally): AsyncGenerator<ImportRow[]> {
   let validate: ReturnType<typeof createRowValidator> | undefined;
-  for await (const batch of readRowBatches(file, kind, { signal: opts.signal, batchSize: opts.batchSize })) {
+  for await (const batch of readRowBatches(source, kind, { signal: opts.signal, batchSize: opts.batchSize })) {
     if (batch.header) {
       const mapped = mapHeader(batch.header, batch.headerRow ?? 1);
       keep(t, mapped.issues);
@@ -100,9 +100,9 @@ function emptyFileIssue(): RowIssue {
 }
 
 /** The dry run: validation only. */
-export async function checkFile(file: string, kind: ImportFileKind, opts: PassOptions): Promise<Tally> {
+export async function checkFile(source: ImportSource, kind: ImportFileKind, opts: PassOptions): Promise<Tally> {
   const t = newTally();
-  for await (const _valid of validRowBatches(file, kind, opts, t)) {
+  for await (const _valid of validRowBatches(source, kind, opts, t)) {
     /* counted in the tally */
   }
   return t;
@@ -119,13 +119,13 @@ export interface StageTarget {
  * Validates and stages a file. Sealing stops at the first row with an error (the
  * rest is still validated, for the report); the caller then clears the staging rows.
  */
-export async function stageFile(target: StageTarget, file: string, kind: ImportFileKind, opts: PassOptions): Promise<Tally & { staged: number }> {
+export async function stageFile(target: StageTarget, source: ImportSource, kind: ImportFileKind, opts: PassOptions): Promise<Tally & { staged: number }> {
   const t = newTally();
   const { database, pool, importId, regencyCode } = target;
   const inflight: Promise<EncodedRows>[] = [];
   const depth = pool.size * 2;
   async function* sealed(): AsyncGenerator<EncodedRows> {
-    for await (const valid of validRowBatches(file, kind, opts, t)) {
+    for await (const valid of validRowBatches(source, kind, opts, t)) {
       if (t.errorCount > 0 || valid.length === 0) continue;
       const first = await reserveCaseNumbers(database.db, regencyCode, valid.length);
       const rows: SealRow[] = valid.map((r, i) => ({ ...r, caseCode: caseCodeOf(regencyCode, first + i) }));

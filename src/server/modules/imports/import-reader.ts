@@ -12,6 +12,7 @@
 // xlsx: see xlsx-reader.ts.
 import fs from 'node:fs';
 import { isUtf8 } from 'node:buffer';
+import type { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import Papa from 'papaparse';
 import { importFileError } from './import-file.errors.ts';
@@ -35,6 +36,18 @@ export interface RowBatch {
 
 export type ImportFileKind = 'csv' | 'xlsx';
 
+/**
+ * Bytes read by range: an upload kept sealed in the database (import-files.ts), read
+ * without ever writing its plaintext to a file.
+ */
+export interface RangeSource {
+  size: number;
+  /** The bytes [start, end) as a stream. */
+  read(start: number, end: number): Readable;
+}
+/** A local file (the command line) or a sealed upload. */
+export type ImportSource = string | RangeSource;
+
 export interface ReadOptions {
   /** Rows per batch (default 5,000). */
   batchSize?: number;
@@ -44,9 +57,9 @@ export interface ReadOptions {
 export const DEFAULT_BATCH_SIZE = 5000;
 
 /** The rows of a CSV or xlsx file in batches; the first batch is the header. */
-export function readRowBatches(file: string, kind: ImportFileKind, options: ReadOptions = {}): AsyncIterable<RowBatch> {
+export function readRowBatches(source: ImportSource, kind: ImportFileKind, options: ReadOptions = {}): AsyncIterable<RowBatch> {
   const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
-  return kind === 'csv' ? readCsvRowBatches(file, batchSize, options.signal) : readXlsxRowBatches(file, batchSize, options.signal);
+  return kind === 'csv' ? readCsvRowBatches(source, batchSize, options.signal) : readXlsxRowBatches(source, batchSize, options.signal);
 }
 
 /** True when every value is empty or blank (a row Excel keeps for its formatting). */
@@ -64,12 +77,24 @@ const CHUNK_BYTES = 1 << 16;
 /** A row of a person list is well under 2 KB; 1 MB unfinished means a quote that never closes. */
 const MAX_ROW_CHARS = 1 << 20;
 
+/** The source's bytes in pieces of at most 64 KB. */
+async function* bytePieces(source: ImportSource, signal?: AbortSignal): AsyncGenerator<Buffer> {
+  if (typeof source === 'string') {
+    yield* fs.createReadStream(source, { highWaterMark: CHUNK_BYTES, signal }) as AsyncIterable<Buffer>;
+    return;
+  }
+  for await (const big of source.read(0, source.size) as AsyncIterable<Buffer>) {
+    signal?.throwIfAborted();
+    for (let i = 0; i < big.length; i += CHUNK_BYTES) yield big.subarray(i, i + CHUNK_BYTES);
+  }
+}
+
 /** The file as text chunks: UTF-8 (BOM dropped), or Windows-1252 when its first 64 KB are not UTF-8. */
-async function* textChunks(file: string, signal?: AbortSignal): AsyncGenerator<string> {
+async function* textChunks(source: ImportSource, signal?: AbortSignal): AsyncGenerator<string> {
   let decode: ((b: Buffer) => string) | undefined;
   let end: () => string = () => '';
   let first = true;
-  for await (const buf of fs.createReadStream(file, { highWaterMark: CHUNK_BYTES, signal }) as AsyncIterable<Buffer>) {
+  for await (const buf of bytePieces(source, signal)) {
     if (!decode) {
       const sample = buf.subarray(0, 65536);
       // A multi-byte character may be cut at the sample's end.
@@ -118,7 +143,7 @@ function sniffNewline(text: string): '\n' | '\r\n' | '\r' {
   return '\n';
 }
 
-async function* readCsvRowBatches(file: string, batchSize: number, signal?: AbortSignal): AsyncGenerator<RowBatch> {
+async function* readCsvRowBatches(source: ImportSource, batchSize: number, signal?: AbortSignal): AsyncGenerator<RowBatch> {
   let parser: Papa.Parser | undefined;
   let partial = '';
   let rowNo = 0;
@@ -141,7 +166,7 @@ async function* readCsvRowBatches(file: string, batchSize: number, signal?: Abor
     }
   };
   let pending = '';
-  for await (const text of textChunks(file, signal)) {
+  for await (const text of textChunks(source, signal)) {
     if (!parser) {
       // Sniff on a whole first line (or a good piece of the file).
       pending += text;

@@ -15,7 +15,8 @@ import { KeyWrapper } from '../../platform/crypto/envelope.ts';
 import { loadIndexKeyMaterial } from '../../platform/crypto/index-key.ts';
 import type { KeyProvider } from '../../platform/crypto/key-provider.ts';
 import { inTransaction, type Database, type Tx } from '../../platform/db/database.ts';
-import { deleteUpload, materializeUpload } from './import-files.ts';
+import { deleteUpload, sealedUpload } from './import-files.ts';
+import type { ImportSource } from './import-reader.ts';
 import { checkFile, stageFile, type Tally } from './import-pipeline.ts';
 import { clearStaging, findImport, lockImport, moveStaged, stagedCount, updateImport, type ImportRecord } from './imports.repository.ts';
 import { SealPool } from './seal-pool.ts';
@@ -76,13 +77,14 @@ export class ImportRunner {
     return this.deps.database.db;
   }
 
-  /** The file to read for one pass, and how to let it go. */
-  private async open(imp: ImportRecord, hooks: RunHooks): Promise<{ file: string; dispose(): void }> {
+  /** What to read for one pass (the local file, or the sealed upload), and how to let it go. */
+  private async open(imp: ImportRecord, hooks: RunHooks): Promise<{ source: ImportSource; dispose(): void }> {
     if (imp.source === 'local') {
       if (!hooks.file) throw new Error(`import ${imp.id} reads a local file: run it from the command line`);
-      return { file: hooks.file, dispose: () => {} };
+      return { source: hooks.file, dispose: () => {} };
     }
-    return materializeUpload(this.db, this.wrapper, imp.id, imp.kind);
+    const upload = await sealedUpload(this.db, this.wrapper, imp.id);
+    return { source: upload, dispose: upload.dispose };
   }
 
   /**
@@ -116,7 +118,7 @@ export class ImportRunner {
       const source = await this.open(imp, hooks);
       let tally: Tally;
       try {
-        tally = await checkFile(source.file, imp.kind, { today: this.deps.clock(), signal: hooks.signal, progress: this.reporter(imp, hooks, 'validating') });
+        tally = await checkFile(source.source, imp.kind, { today: this.deps.clock(), signal: hooks.signal, progress: this.reporter(imp, hooks, 'validating') });
       } finally {
         source.dispose();
       }
@@ -152,7 +154,7 @@ export class ImportRunner {
       try {
         const source = await this.open(imp, hooks);
         try {
-          tally = await stageFile({ database: this.deps.database, pool, importId: imp.id, regencyCode: imp.regency_code }, source.file, imp.kind, {
+          tally = await stageFile({ database: this.deps.database, pool, importId: imp.id, regencyCode: imp.regency_code }, source.source, imp.kind, {
             today: this.deps.clock(),
             signal: hooks.signal,
             progress: this.reporter(imp, hooks, 'staging'),

@@ -17,7 +17,7 @@ import { pipeline, type Readable } from 'node:stream';
 import zlib from 'node:zlib';
 import yauzl from 'yauzl';
 import { importFileError } from './import-file.errors.ts';
-import type { RawRow, RowBatch } from './import-reader.ts';
+import type { ImportSource, RangeSource, RawRow, RowBatch } from './import-reader.ts';
 import { isBlankRow } from './import-reader.ts';
 import { DATE1904_OFFSET, dateStyles, usesDate1904 } from './xlsx-dates.ts';
 import { SharedStrings, decodeXmlText, xmlRichText } from './xlsx-strings.ts';
@@ -32,10 +32,22 @@ const unreadable = (reason: { id: string; en: string }) => importFileError('impo
 
 type Entries = Map<string, yauzl.Entry>;
 
-async function openZip(file: string): Promise<{ zip: yauzl.ZipFile; entries: Entries }> {
+/** yauzl's random access over a range source (a sealed upload read chunk by chunk). */
+class RangeReader extends yauzl.RandomAccessReader {
+  constructor(private readonly source: RangeSource) {
+    super();
+  }
+
+  override _readStreamForRange(start: number, end: number): Readable {
+    return this.source.read(start, end);
+  }
+}
+
+async function openZip(source: ImportSource): Promise<{ zip: yauzl.ZipFile; entries: Entries }> {
   let zip: yauzl.ZipFile;
   try {
-    zip = await yauzl.openPromise(file, { autoClose: false, lazyEntries: true });
+    const options = { autoClose: false, lazyEntries: true };
+    zip = typeof source === 'string' ? await yauzl.openPromise(source, options) : await yauzl.fromRandomAccessReaderPromise(new RangeReader(source), source.size, options);
   } catch {
     throw unreadable({ id: 'bukan berkas xlsx (zip) yang utuh', en: 'not a complete xlsx (zip) file' });
   }
@@ -287,8 +299,8 @@ function scanRows(s: string, from: number, to: number, prefix: string, strings: 
   }
 }
 
-export async function* readXlsxRowBatches(file: string, batchSize: number, signal?: AbortSignal): AsyncGenerator<RowBatch> {
-  const { zip, entries } = await openZip(file);
+export async function* readXlsxRowBatches(source: ImportSource, batchSize: number, signal?: AbortSignal): AsyncGenerator<RowBatch> {
+  const { zip, entries } = await openZip(source);
   try {
     const parts = await locateParts(zip, entries);
     const shared = parts.sharedStrings ? entries.get(parts.sharedStrings) : undefined;
