@@ -8,7 +8,7 @@
 //    for review. Decided pairs are left as reviewers left them.
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../../platform/db/database.ts';
-import { personRef, type StoredIdentity } from '../registry/persons.sealing.ts';
+import { openIdentity } from '../registry/persons.sealing.ts';
 import type { PersonService } from '../registry/persons.service.ts';
 import { blockingKeys, scorePairs, type MatchRecord } from '../registry/dedup/index.ts';
 import { registerIdentityDerivedColumn } from '../registry/persons.erasure.ts';
@@ -45,8 +45,8 @@ export class DuplicateRunner {
   ) {}
 
   private record(p: EncryptedPerson): MatchRecord | null {
-    if (!p.identity_ct || !p.dek_wrapped) return null; // erased
-    const identity = this.persons.sealer.open<StoredIdentity>(personRef(p.case_code), { ciphertext: Buffer.from(p.identity_ct), wrappedKey: Buffer.from(p.dek_wrapped) });
+    const identity = openIdentity(this.persons.sealer, p);
+    if (!identity) return null; // erased
     return {
       id: String(p.id),
       name: identity.fullName ?? '',

@@ -150,11 +150,9 @@ export class DuplicateService {
     const runId = await inTransaction(this.db, async (tx) => {
       const running = await tx.selectFrom('dedup_run').select('id').where('status', '=', 'running').executeTakeFirst();
       if (running) throw duplicateError('duplicate.run_running');
-      const run = await createRun(tx, input.mode, actorUserId(ctx));
-      const jobId = await this.jobs.enqueue(duplicatesRunJob, { runId: run.id }, { dedupeKey: 'dedup' }, tx);
-      await setRunJob(tx, run.id, jobId);
-      await audit(tx, ctx, { action: 'duplicate.run_started', entityType: 'dedup_run', entityId: run.id, summary: { mode: input.mode } });
-      return run.id;
+      const runId = await this.enqueueRun(tx, input.mode, actorUserId(ctx));
+      await audit(tx, ctx, { action: 'duplicate.run_started', entityType: 'dedup_run', entityId: runId, summary: { mode: input.mode } });
+      return runId;
     });
     return this.run(ctx, runId);
   }
@@ -172,10 +170,15 @@ export class DuplicateService {
       .where('j.status', '=', 'queued')
       .executeTakeFirst();
     if (waiting) return;
-    const run = await createRun(tx, 'new', null);
-    // A run still in progress holds the dedupe key: this one then waits for the next free slot.
+    await this.enqueueRun(tx, 'new', null);
+  }
+
+  /** A run row and its job, in the caller's transaction. */
+  private async enqueueRun(tx: Tx, mode: 'full' | 'new', userId: number | null): Promise<number> {
+    const run = await createRun(tx, mode, userId);
     const jobId = await this.jobs.enqueue(duplicatesRunJob, { runId: run.id }, {}, tx);
     await setRunJob(tx, run.id, jobId);
+    return run.id;
   }
 
   private runView(r: RunRow) {

@@ -39,7 +39,7 @@ import {
   type PersonRow,
 } from './persons.repository.ts';
 import { nikRegions } from './nik-regions.ts';
-import { personRef, sealPerson, type StoredIdentity } from './persons.sealing.ts';
+import { openIdentity, sealPerson, type StoredIdentity } from './persons.sealing.ts';
 import { assertMayOpenIdentity } from './persons.erasure.ts';
 import { rightsError } from './registry-rights.errors.ts';
 
@@ -109,8 +109,9 @@ export class PersonService {
   }
 
   private open(p: Pick<PersonRow, 'case_code' | 'identity_ct' | 'dek_wrapped'>): StoredIdentity {
-    if (!p.identity_ct || !p.dek_wrapped) throw rightsError('person.erased');
-    return this.sealer.open<StoredIdentity>(personRef(p.case_code), { ciphertext: Buffer.from(p.identity_ct), wrappedKey: Buffer.from(p.dek_wrapped) });
+    const identity = openIdentity(this.sealer, p);
+    if (!identity) throw rightsError('person.erased');
+    return identity;
   }
 
   async list(ctx: Context, query: z.output<typeof PersonListQuerySchema>): Promise<{ items: PersonSummary[]; total: number }> {

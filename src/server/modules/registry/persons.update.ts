@@ -18,7 +18,7 @@ import { clearIdentityDerivedColumns } from './persons.erasure.ts';
 import { personError } from './persons.errors.ts';
 import { visibility } from './persons.policy.ts';
 import { activeUser, findPerson, siteRegency } from './persons.repository.ts';
-import { personRef, sealPerson, type StoredIdentity } from './persons.sealing.ts';
+import { openIdentity, sealPerson } from './persons.sealing.ts';
 import type { PersonService } from './persons.service.ts';
 import type { PersonTable } from './persons.tables.ts';
 import { caseWorkersFor, userCoversRegency } from './case-workers.repository.ts';
@@ -76,10 +76,8 @@ export class PersonUpdateService {
         changed.push('lawfulBasis');
       }
       if (indexer) {
-        const current = this.persons.sealer.open<StoredIdentity>(personRef(p.case_code), {
-          ciphertext: Buffer.from(p.identity_ct!),
-          wrappedKey: Buffer.from(p.dek_wrapped!),
-        });
+        const current = openIdentity(this.persons.sealer, p);
+        if (!current) throw rightsError('person.erased');
         const pick = (f: Exclude<IdentityField, 'fullName'>) => (input[f] === undefined ? current[f] : (input[f] ?? undefined));
         const sex = input.sex ?? p.sex;
         // Re-validated as a whole, like a registration: a new sex is checked against the NIK too.

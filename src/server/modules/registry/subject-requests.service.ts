@@ -29,7 +29,7 @@ import { personError } from './persons.errors.ts';
 import { erasePerson, restrictProcessing } from './persons.erasure.ts';
 import { covers, visibility } from './persons.policy.ts';
 import { findPerson, type PersonRow } from './persons.repository.ts';
-import { personRef, type StoredIdentity } from './persons.sealing.ts';
+import { openIdentity } from './persons.sealing.ts';
 import type { PersonService } from './persons.service.ts';
 import { actorUserId, personReaches } from './registry-access.ts';
 import { rightsError } from './registry-rights.errors.ts';
@@ -217,10 +217,7 @@ export class SubjectRequestService {
       const p = await this.person(tx, ctx, r.person_id);
       const allowed = covers(ctx.actor, reaches.reveal, { regencyCode: p.regency_code, assignedUserId: p.assigned_user_id });
       const withheld = p.erased_at ? ('erased' as const) : allowed ? null : ('not_allowed' as const);
-      const identity =
-        withheld === null
-          ? this.persons.sealer.open<StoredIdentity>(personRef(p.case_code), { ciphertext: Buffer.from(p.identity_ct!), wrappedKey: Buffer.from(p.dek_wrapped!) })
-          : null;
+      const identity = withheld === null ? openIdentity(this.persons.sealer, p) : null;
       const json = await collectAccessExport(tx, p, r, identity, withheld, now);
       // Only a complete copy answers the request: one without the identity (caller not allowed) does not count.
       if (withheld !== 'not_allowed') await tx.updateTable('subject_request').set({ exported_at: now, updated_at: now }).where('id', '=', id).execute();

@@ -4,7 +4,8 @@
 // undecided; a reason always), reopening, and the history of decisions.
 import { Alert, Anchor, Breadcrumbs, Button, Group, Modal, Paper, Radio, SimpleGrid, Stack, Text, Textarea, Timeline, Title } from '@mantine/core';
 import { IconArrowBackUp, IconCheck, IconExternalLink } from '@tabler/icons-react';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
+import { Fact } from '../../components/Fact.tsx';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { Candidate, Decision, PairSide } from '../../../common/duplicates.ts';
@@ -41,19 +42,6 @@ export function PairPage() {
     );
   if (!pair.data) return <PageLoader />;
   return <PairView pair={pair.data} />;
-}
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text component="dt" size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text component="dd" m={0} size="sm">
-        {children}
-      </Text>
-    </div>
-  );
 }
 
 function SideCard({ label, side, other }: { label: string; side: PairSide; other: PairSide }) {

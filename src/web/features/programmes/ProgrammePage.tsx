@@ -10,6 +10,7 @@ import { formatDateMedium, formatDateTime, formatNumber } from '../../../common/
 import { REGION_STATUSES, type ProgrammeRegionView, type ProgrammeView, type RegionStatus } from '../../../common/programmes.ts';
 import { useDisplayLanguage } from '../../app/i18n.ts';
 import { NotFoundPage } from '../../app/NotFoundPage.tsx';
+import { Fact } from '../../components/Fact.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
 import { SortableTh } from '../../components/SortableTh.tsx';
@@ -127,14 +128,9 @@ function ProgrammeDetails({ programme: p, parent }: { programme: ProgrammeView; 
     <Paper withBorder p="md">
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs" component="dl" m={0}>
         {rows.map(([label, value]) => (
-          <div key={label}>
-            <Text component="dt" size="xs" c="dimmed">
-              {label}
-            </Text>
-            <Text component="dd" size="sm" m={0}>
-              {value}
-            </Text>
-          </div>
+          <Fact key={label} label={label}>
+            {value}
+          </Fact>
         ))}
       </SimpleGrid>
       {p.description && (

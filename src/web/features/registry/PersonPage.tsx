@@ -3,7 +3,8 @@
 // the person's data-subject requests.
 import { Alert, Anchor, Breadcrumbs, Button, Group, Modal, Paper, SimpleGrid, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { IconAlertTriangle, IconLockAccess, IconPencil, IconPlus } from '@tabler/icons-react';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
+import { Fact } from '../../components/Fact.tsx';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { formatDateTime } from '../../../common/format.ts';
@@ -42,19 +43,6 @@ export function PersonPage() {
     );
   if (!person.data) return <PageLoader />;
   return <PersonView person={person.data} />;
-}
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text component="dt" size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text component="dd" m={0} size="sm">
-        {children}
-      </Text>
-    </div>
-  );
 }
 
 /** The assigned case worker by name where the caller can list them; "you" for the case worker. */

@@ -8,6 +8,7 @@ import { formatDateMedium, formatDateTime, formatNumber } from '../../../common/
 import type { Site } from '../../../common/sites.ts';
 import { useDisplayLanguage } from '../../app/i18n.ts';
 import { NotFoundPage } from '../../app/NotFoundPage.tsx';
+import { Fact } from '../../components/Fact.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
 import { usePageTitle } from '../../lib/use-page-title.ts';
@@ -97,18 +98,7 @@ function SiteView({ site }: { site: Site }) {
   );
 }
 
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text component="dt" size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text component="dd" size="sm" m={0} style={{ whiteSpace: 'pre-wrap' }}>
-        {children}
-      </Text>
-    </div>
-  );
-}
+const Field = (props: { label: string; children: ReactNode }) => <Fact {...props} preWrap />;
 
 function DetailsCard({ site }: { site: Site }) {
   const { t } = useTranslation('sites');
