@@ -1,12 +1,12 @@
 // /surat/unit: issuing units — letterhead (kop surat), logo, number format with a preview,
 // and a template per letter type. Changes only where the unit's actions allow them.
-import { Alert, Anchor, Badge, Button, Code, FileButton, Fieldset, Group, Image, Modal, Paper, Select, SimpleGrid, Stack, Tabs, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Code, FileButton, Group, Image, Modal, Paper, Select, SimpleGrid, Stack, Tabs, Text, Textarea, Title } from '@mantine/core';
 import { IconArrowLeft, IconPencil, IconPhoto, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { formatDateTime } from '../../../common/format.ts';
-import { DEFAULT_NUMBER_FORMAT, LETTER_TYPES, NUMBER_PLACEHOLDERS, type LetterType, type LetterUnit } from '../../../common/letters.ts';
+import { LETTER_TYPES, type LetterType, type LetterUnit } from '../../../common/letters.ts';
 import { useDisplayLanguage } from '../../app/i18n.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { FormError } from '../../components/FormError.tsx';
@@ -14,12 +14,10 @@ import { PageLoader } from '../../components/PageLoader.tsx';
 import { fieldErrors } from '../../lib/api-client.ts';
 import { usePageTitle } from '../../lib/use-page-title.ts';
 import { can, useSession } from '../auth/session.ts';
-import { RegionPicker } from '../regions/RegionPicker.tsx';
-import { useWorkingRegion } from '../regions/working-region.tsx';
 import { formatLetterNumber } from '../../../common/letter-number.ts';
 import { todayWib } from './letter-format.ts';
-import { unitLogoUrl, useCreateUnit, useLetterTemplates, useLetterUnits, usePutTemplate, useUnitLogo, useUpdateUnit } from './letters.api.ts';
-import { indexedErrors, ListInput } from './ListInput.tsx';
+import { unitLogoUrl, useLetterTemplates, useLetterUnits, usePutTemplate, useUnitLogo } from './letters.api.ts';
+import { UnitForm } from './LetterUnitForm.tsx';
 
 export function LetterUnitsPage() {
   const { t } = useTranslation('letters');
@@ -198,132 +196,6 @@ function LogoEditor({ unit }: { unit: LetterUnit }) {
         <FormError error={remove.error} />
       </Stack>
     </div>
-  );
-}
-
-function numberFormatProblem(format: string, t: (key: 'units.formatNeedsSeq' | 'units.formatUnknown', options?: { names: string }) => string): string | undefined {
-  if (!format.includes('{seq}')) return t('units.formatNeedsSeq');
-  const unknown = [...format.matchAll(/\{([a-z_]+)\}/g)].map((m) => m[1]!).filter((name) => !(NUMBER_PLACEHOLDERS as readonly string[]).includes(name));
-  return unknown.length > 0 ? t('units.formatUnknown', { names: unknown.map((n) => `{${n}}`).join(' ') }) : undefined;
-}
-
-function UnitForm({ unit, onDone }: { unit: LetterUnit | null; onDone: (created?: LetterUnit) => void }) {
-  const { t } = useTranslation('letters');
-  const create = useCreateUnit();
-  const update = useUpdateUnit();
-  const mutation = unit ? update : create;
-  const [code, setCode] = useState('');
-  // The working region (chosen in the header) down to regency level, as a starting point.
-  const [regionCode, setRegionCode] = useState(useWorkingRegion().code.split('.').slice(0, 2).join('.'));
-  const [name, setName] = useState(unit?.name ?? '');
-  const [institutionLines, setInstitutionLines] = useState<string[]>(unit?.institutionLines ?? []);
-  const [address, setAddress] = useState(unit?.address ?? '');
-  const [phone, setPhone] = useState(unit?.phone ?? '');
-  const [place, setPlace] = useState(unit?.place ?? '');
-  const [numberFormat, setNumberFormat] = useState(unit?.numberFormat ?? DEFAULT_NUMBER_FORMAT);
-  const [checked, setChecked] = useState(false);
-  const server = fieldErrors(mutation.error);
-  const local = {
-    code: unit || /^[A-Z0-9][A-Z0-9.-]{1,39}$/.test(code.trim()) ? undefined : t('units.codeRule'),
-    regionCode: unit || regionCode ? undefined : t('form.required'),
-    name: name.trim() ? undefined : t('form.required'),
-    numberFormat: numberFormatProblem(numberFormat, t),
-  };
-  const show = (key: keyof typeof local | 'address' | 'phone' | 'place' | 'institutionLines') => server[key] ?? (checked || key === 'numberFormat' ? local[key as keyof typeof local] : undefined);
-  const preview = local.numberFormat ? null : formatLetterNumber(numberFormat, { seq: 1, unit: unit?.code ?? (code.trim() || 'UNIT'), classification: '460', letterDate: todayWib() });
-
-  const submit = () => {
-    setChecked(true);
-    if (Object.values(local).some(Boolean)) return;
-    const fields = {
-      name: name.trim(),
-      institutionLines: institutionLines.map((l) => l.trim()).filter(Boolean),
-      address: address.trim(),
-      phone: phone.trim(),
-      place: place.trim(),
-      numberFormat: numberFormat.trim(),
-    };
-    if (unit) update.mutate({ id: unit.id, body: fields }, { onSuccess: () => onDone() });
-    else create.mutate({ code: code.trim(), regionCode, ...fields }, { onSuccess: (created) => onDone(created) });
-  };
-
-  return (
-    <form
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        submit();
-      }}
-    >
-      <Stack>
-        <FormError
-          error={mutation.error}
-          shownFields={['code', 'regionCode', 'name', 'address', 'phone', 'place', 'numberFormat', 'institutionLines', ...Object.keys(server).filter((f) => f.startsWith('institutionLines.'))]}
-        />
-        {!unit && (
-          <>
-            <TextInput
-              label={t('units.code')}
-              description={t('units.codeRule')}
-              value={code}
-              onChange={(e) => setCode(e.currentTarget.value.toUpperCase())}
-              required
-              maxLength={40}
-              error={show('code')}
-              data-autofocus
-            />
-            <Fieldset legend={t('units.regionLabel')} variant="unstyled">
-              <RegionPicker value={regionCode} onChange={setRegionCode} maxLevel="regency" provinceError={show('regionCode')} />
-            </Fieldset>
-          </>
-        )}
-        <TextInput label={t('units.name')} description={t('units.nameHelp')} value={name} onChange={(e) => setName(e.currentTarget.value)} required maxLength={200} error={show('name')} />
-        <ListInput
-          legend={t('units.institutionLines')}
-          help={t('units.institutionLinesHelp')}
-          itemLabel={(n) => t('units.lineN', { n })}
-          addLabel={t('units.addLine')}
-          removeLabel={(n) => t('units.removeLine', { n })}
-          values={institutionLines}
-          onChange={setInstitutionLines}
-          max={5}
-          maxLength={200}
-          errors={indexedErrors(server, 'institutionLines')}
-          error={server.institutionLines}
-        />
-        <TextInput label={t('units.address')} value={address} onChange={(e) => setAddress(e.currentTarget.value)} maxLength={300} error={show('address')} />
-        <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
-          <TextInput label={t('units.phone')} value={phone} onChange={(e) => setPhone(e.currentTarget.value)} maxLength={100} error={show('phone')} />
-          <TextInput label={t('units.place')} description={t('units.placeHelp')} value={place} onChange={(e) => setPlace(e.currentTarget.value)} maxLength={100} error={show('place')} />
-        </SimpleGrid>
-        <TextInput
-          label={t('units.numberFormat')}
-          description={t('units.placeholders', { list: NUMBER_PLACEHOLDERS.map((p) => `{${p}}`).join(' ') })}
-          value={numberFormat}
-          onChange={(e) => setNumberFormat(e.currentTarget.value)}
-          required
-          maxLength={200}
-          ff="monospace"
-          error={show('numberFormat')}
-        />
-        {preview && (
-          <Alert color="teal" variant="light" p="xs" aria-live="polite">
-            <Text size="sm">{t('units.preview')}</Text>
-            <Text ff="monospace" fw={700}>
-              {preview}
-            </Text>
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={() => onDone()}>
-            {t('form.cancel')}
-          </Button>
-          <Button type="submit" loading={mutation.isPending}>
-            {unit ? t('form.save') : t('units.create')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
   );
 }
 
