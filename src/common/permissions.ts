@@ -32,7 +32,10 @@ export const PERMISSIONS = [
   // lists and verification (verval): prepare lists and run the rules; decide and set the rules
   'verval.manage',
   'verval.decide',
+  // rehabilitation cases: read; work a case (case workers: their caseload); approve plans and closures
   'case.read',
+  'case.manage',
+  'case.supervise',
   'payment.read',
   'payment.approve',
   'report.read',

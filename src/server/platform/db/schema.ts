@@ -52,6 +52,7 @@ import type {
   PersonVerificationEventTable,
   PersonVerificationTable,
 } from '../../modules/verval/verval.tables.ts';
+import type { RehabCaseAssignmentTable, RehabCaseEventTable, RehabCaseTable } from '../../modules/cases/cases.tables.ts';
 
 export interface AppMetaTable {
   key: string;
@@ -121,6 +122,9 @@ export interface DB {
   eligibility_rule_set: EligibilityRuleSetTable;
   person_verification: PersonVerificationTable;
   person_verification_event: PersonVerificationEventTable;
+  rehab_case: RehabCaseTable;
+  rehab_case_assignment: RehabCaseAssignmentTable;
+  rehab_case_event: RehabCaseEventTable;
   dedup_run: DedupRunTable;
   dedup_candidate: DedupCandidateTable;
   dedup_decision: DedupDecisionTable;
