@@ -38,6 +38,10 @@ export const PERMISSIONS = [
   'case.supervise',
   'payment.read',
   'payment.approve',
+  // aid schemes and entitlements; budget allocations; persons' bank accounts (case workers: their caseload)
+  'aid.manage',
+  'budget.manage',
+  'bank_account.manage',
   'report.read',
 ] as const;
 

@@ -52,7 +52,11 @@ import type {
   PersonVerificationEventTable,
   PersonVerificationTable,
 } from '../../modules/verval/verval.tables.ts';
+import type { IdempotencyKeyTable } from '../idempotency/idempotency.tables.ts';
 import type { RehabCaseAssignmentTable, RehabCaseEventTable, RehabCaseTable } from '../../modules/cases/cases.tables.ts';
+import type { AidComponentTable, AidEntitlementTable, AidSchemeTable } from '../../modules/aid/aid.tables.ts';
+import type { PersonBankAccountTable } from '../../modules/bank-accounts/bank-accounts.tables.ts';
+import type { BudgetAllocationTable } from '../../modules/budgets/budgets.tables.ts';
 
 export interface AppMetaTable {
   key: string;
@@ -122,10 +126,16 @@ export interface DB {
   eligibility_rule_set: EligibilityRuleSetTable;
   person_verification: PersonVerificationTable;
   person_verification_event: PersonVerificationEventTable;
+  idempotency_key: IdempotencyKeyTable;
   rehab_case: RehabCaseTable;
   rehab_case_assignment: RehabCaseAssignmentTable;
   rehab_case_event: RehabCaseEventTable;
   dedup_run: DedupRunTable;
   dedup_candidate: DedupCandidateTable;
   dedup_decision: DedupDecisionTable;
+  aid_scheme: AidSchemeTable;
+  aid_component: AidComponentTable;
+  aid_entitlement: AidEntitlementTable;
+  person_bank_account: PersonBankAccountTable;
+  budget_allocation: BudgetAllocationTable;
 }
