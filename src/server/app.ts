@@ -13,6 +13,7 @@ import { auditCheckpointJob } from './platform/audit/checkpoint.job.ts';
 import { jobRoutes } from './platform/jobs/jobs.routes.ts';
 import { loggerOptions } from './platform/logging/logger.ts';
 import { registerAuth } from './platform/auth/auth.plugin.ts';
+import { registerIdempotency } from './platform/idempotency/idempotency.ts';
 import { systemClock, type Clock } from './platform/auth/clock.ts';
 import type { MasterKey } from './platform/crypto/master-key.ts';
 import { SecretBox } from './platform/crypto/secret-box.ts';
@@ -159,6 +160,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const keys = deps.keys ?? keyRing(deps.masterKey);
   const csrfKey = Buffer.from(hkdfSync('sha256', deps.masterKey.key, Buffer.alloc(0), 'tuntas/csrf', 32));
   await registerAuth(app, { db, config, clock, csrfKey });
+  registerIdempotency(app, { db, clock });
   await registerOpenApi(app);
   await registerFiles(app, config);
   const jobs = new JobQueue(db, app.log, [regionsImportJob as never, auditCheckpointJob as never]);
