@@ -36,6 +36,8 @@ export const PERMISSIONS = [
   'case.read',
   'case.manage',
   'case.supervise',
+  // referrals without the person's consent: approved by a head of office, with a reason
+  'referral.override',
   'payment.read',
   'payment.approve',
   // aid schemes and entitlements; budget allocations; persons' bank accounts (case workers: their caseload)

@@ -71,6 +71,13 @@ import { PersonListService } from './modules/verval/person-lists.service.ts';
 import { VerificationService } from './modules/verval/verifications.service.ts';
 import { VervalFunnelService } from './modules/verval/verval-funnel.service.ts';
 import { vervalRoutes } from './modules/verval/verval.routes.ts';
+import { SchemeService } from './modules/aid/schemes.service.ts';
+import { EntitlementService } from './modules/aid/entitlements.service.ts';
+import { aidRoutes } from './modules/aid/aid.routes.ts';
+import { caseRoutes } from './modules/cases/cases.routes.ts';
+import { CaseService } from './modules/cases/cases.service.ts';
+import { returnHomeRoutes } from './modules/return-home/return-home.routes.ts';
+import { ReturnHomeService } from './modules/return-home/return-home.service.ts';
 
 export interface AppDeps {
   config: Config;
@@ -119,6 +126,8 @@ export interface Services {
   personLists: PersonListService;
   verifications: VerificationService;
   vervalFunnel: VervalFunnelService;
+  cases: CaseService;
+  returnHome: ReturnHomeService;
 }
 
 declare module 'fastify' {
@@ -170,6 +179,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   for (const job of Object.values(personImportJobs)) jobs.register(job as never);
   const persons = new PersonService(db, keys, clock, config.reauthMinutes * 60_000);
   jobs.register(duplicatesRunJobWith(new DuplicateRunner(db, persons, app.log)) as never);
+  const letters = new LetterService(db, config, clock);
   const services: Services = {
     jobs,
     regions: new RegionService(db, jobs),
@@ -181,7 +191,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     audit: new AuditService(db, { clock, reauthMs: config.reauthMinutes * 60_000 }),
     breakGlass: new BreakGlassService(db, config, clock),
     notifications: new NotificationService(db),
-    letters: new LetterService(db, config, clock),
+    letters,
     letterUnits: new LetterUnitService(db, clock),
     letterRecipients: new LetterRecipientService(db, config, clock),
     sites: new SiteService(db),
@@ -200,6 +210,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     personLists: new PersonListService(db),
     verifications: new VerificationService(db, persons, clock),
     vervalFunnel: new VervalFunnelService(db, clock),
+    aidSchemes: new SchemeService(db),
+    aidEntitlements: new EntitlementService(db),
+    cases: new CaseService(db, clock),
+    returnHome: new ReturnHomeService(db, persons, letters, clock),
   };
   app.decorate('services', services);
   await app.register(jobRoutes(jobs));
@@ -224,6 +238,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(dashboardRoutes(services.dashboard));
   await app.register(importRoutes(services.imports, config.importMaxBytes));
   await app.register(vervalRoutes({ lists: services.personLists, verifications: services.verifications, funnel: services.vervalFunnel }));
+  await app.register(aidRoutes({ schemes: services.aidSchemes, entitlements: services.aidEntitlements }));
+  await app.register(caseRoutes(services.cases));
+  await app.register(returnHomeRoutes(services.returnHome));
 
   // 4. The web app, last, so that its fallback never shadows an API route.
   if (config.serveWeb) await registerWeb(app, deps.webDir);

@@ -57,6 +57,8 @@ import type { RehabCaseAssignmentTable, RehabCaseEventTable, RehabCaseTable } fr
 import type { AidComponentTable, AidEntitlementTable, AidSchemeTable } from '../../modules/aid/aid.tables.ts';
 import type { PersonBankAccountTable } from '../../modules/bank-accounts/bank-accounts.tables.ts';
 import type { BudgetAllocationTable } from '../../modules/budgets/budgets.tables.ts';
+import type { ReturnHomeTable } from '../../modules/return-home/return-home.tables.ts';
+import type { ReferralTable } from '../../modules/referrals/referrals.tables.ts';
 
 export interface AppMetaTable {
   key: string;
@@ -130,6 +132,8 @@ export interface DB {
   rehab_case: RehabCaseTable;
   rehab_case_assignment: RehabCaseAssignmentTable;
   rehab_case_event: RehabCaseEventTable;
+  return_home: ReturnHomeTable;
+  referral: ReferralTable;
   dedup_run: DedupRunTable;
   dedup_candidate: DedupCandidateTable;
   dedup_decision: DedupDecisionTable;
