@@ -40,6 +40,8 @@ export const PERMISSIONS = [
   'referral.override',
   'payment.read',
   'payment.approve',
+  // payment batches: prepare, send to the bank, reconcile (finance officers); approval is payment.approve
+  'payment.prepare',
   // aid schemes and entitlements; budget allocations; persons' bank accounts (case workers: their caseload)
   'aid.manage',
   'budget.manage',

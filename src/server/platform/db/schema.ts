@@ -53,6 +53,14 @@ import type {
   PersonVerificationTable,
 } from '../../modules/verval/verval.tables.ts';
 import type { IdempotencyKeyTable } from '../idempotency/idempotency.tables.ts';
+import type {
+  PaymentBankFormatTable,
+  PaymentBatchCounterTable,
+  PaymentBatchTable,
+  PaymentMismatchTable,
+  PaymentReconciliationTable,
+  PaymentTable,
+} from '../../modules/payments/payments.tables.ts';
 import type { RehabCaseAssignmentTable, RehabCaseEventTable, RehabCaseTable } from '../../modules/cases/cases.tables.ts';
 import type { AidComponentTable, AidEntitlementTable, AidSchemeTable } from '../../modules/aid/aid.tables.ts';
 import type { PersonBankAccountTable } from '../../modules/bank-accounts/bank-accounts.tables.ts';
@@ -129,6 +137,12 @@ export interface DB {
   person_verification: PersonVerificationTable;
   person_verification_event: PersonVerificationEventTable;
   idempotency_key: IdempotencyKeyTable;
+  payment_bank_format: PaymentBankFormatTable;
+  payment_batch: PaymentBatchTable;
+  payment_batch_counter: PaymentBatchCounterTable;
+  payment: PaymentTable;
+  payment_reconciliation: PaymentReconciliationTable;
+  payment_mismatch: PaymentMismatchTable;
   rehab_case: RehabCaseTable;
   rehab_case_assignment: RehabCaseAssignmentTable;
   rehab_case_event: RehabCaseEventTable;
