@@ -38,6 +38,8 @@ export const PERMISSIONS = [
   'case.supervise',
   // referrals without the person's consent: approved by a head of office, with a reason
   'referral.override',
+  // assessment forms (questions as data): administrators and provincial officers
+  'case.configure',
   'payment.read',
   'payment.approve',
   // payment batches: prepare, send to the bank, reconcile (finance officers); approval is payment.approve

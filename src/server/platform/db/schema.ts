@@ -61,7 +61,17 @@ import type {
   PaymentReconciliationTable,
   PaymentTable,
 } from '../../modules/payments/payments.tables.ts';
-import type { RehabCaseAssignmentTable, RehabCaseEventTable, RehabCaseTable } from '../../modules/cases/cases.tables.ts';
+import type {
+  CaseAssessmentFormTable,
+  CaseAssessmentTable,
+  CaseNoteAttachmentTable,
+  CaseNoteTable,
+  CasePlanTable,
+  CaseTaskTable,
+  RehabCaseAssignmentTable,
+  RehabCaseEventTable,
+  RehabCaseTable,
+} from '../../modules/cases/cases.tables.ts';
 import type { AidComponentTable, AidEntitlementTable, AidSchemeTable } from '../../modules/aid/aid.tables.ts';
 import type { PersonBankAccountTable } from '../../modules/bank-accounts/bank-accounts.tables.ts';
 import type { BudgetAllocationTable } from '../../modules/budgets/budgets.tables.ts';
@@ -148,6 +158,12 @@ export interface DB {
   rehab_case_event: RehabCaseEventTable;
   return_home: ReturnHomeTable;
   referral: ReferralTable;
+  case_assessment_form: CaseAssessmentFormTable;
+  case_assessment: CaseAssessmentTable;
+  case_plan: CasePlanTable;
+  case_note: CaseNoteTable;
+  case_note_attachment: CaseNoteAttachmentTable;
+  case_task: CaseTaskTable;
   dedup_run: DedupRunTable;
   dedup_candidate: DedupCandidateTable;
   dedup_decision: DedupDecisionTable;
