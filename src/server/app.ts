@@ -71,6 +71,9 @@ import { PersonListService } from './modules/verval/person-lists.service.ts';
 import { VerificationService } from './modules/verval/verifications.service.ts';
 import { VervalFunnelService } from './modules/verval/verval-funnel.service.ts';
 import { vervalRoutes } from './modules/verval/verval.routes.ts';
+import { SchemeService } from './modules/aid/schemes.service.ts';
+import { EntitlementService } from './modules/aid/entitlements.service.ts';
+import { aidRoutes } from './modules/aid/aid.routes.ts';
 import { caseRoutes } from './modules/cases/cases.routes.ts';
 import { CaseService } from './modules/cases/cases.service.ts';
 import { SchemeService } from './modules/aid/schemes.service.ts';
@@ -128,6 +131,8 @@ export interface Services {
   personLists: PersonListService;
   verifications: VerificationService;
   vervalFunnel: VervalFunnelService;
+  aidSchemes: SchemeService;
+  aidEntitlements: EntitlementService;
   cases: CaseService;
   cases: CaseService;
   returnHome: ReturnHomeService;
@@ -213,6 +218,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     personLists: new PersonListService(db),
     verifications: new VerificationService(db, persons, clock),
     vervalFunnel: new VervalFunnelService(db, clock),
+    aidSchemes: new SchemeService(db),
+    aidEntitlements: new EntitlementService(db),
     cases: new CaseService(db, clock),
     aidSchemes: new SchemeService(db),
     aidEntitlements: new EntitlementService(db),
@@ -242,6 +249,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(dashboardRoutes(services.dashboard));
   await app.register(importRoutes(services.imports, config.importMaxBytes));
   await app.register(vervalRoutes({ lists: services.personLists, verifications: services.verifications, funnel: services.vervalFunnel }));
+  await app.register(aidRoutes({ schemes: services.aidSchemes, entitlements: services.aidEntitlements }));
   await app.register(caseRoutes(services.cases));
   await app.register(aidRoutes({ schemes: services.aidSchemes, entitlements: services.aidEntitlements }));
   await app.register(caseRoutes(services.cases));
