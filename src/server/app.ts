@@ -76,13 +76,12 @@ import { EntitlementService } from './modules/aid/entitlements.service.ts';
 import { aidRoutes } from './modules/aid/aid.routes.ts';
 import { caseRoutes } from './modules/cases/cases.routes.ts';
 import { CaseService } from './modules/cases/cases.service.ts';
-import { SchemeService } from './modules/aid/schemes.service.ts';
-import { EntitlementService } from './modules/aid/entitlements.service.ts';
-import { aidRoutes } from './modules/aid/aid.routes.ts';
-import { caseRoutes } from './modules/cases/cases.routes.ts';
-import { CaseService } from './modules/cases/cases.service.ts';
+import { assessmentRoutes } from './modules/cases/assessments.routes.ts';
+import { AssessmentService } from './modules/cases/assessments.service.ts';
 import { returnHomeRoutes } from './modules/return-home/return-home.routes.ts';
 import { ReturnHomeService } from './modules/return-home/return-home.service.ts';
+import { referralRoutes } from './modules/referrals/referrals.routes.ts';
+import { ReferralService } from './modules/referrals/referrals.service.ts';
 
 export interface AppDeps {
   config: Config;
@@ -134,8 +133,9 @@ export interface Services {
   aidSchemes: SchemeService;
   aidEntitlements: EntitlementService;
   cases: CaseService;
-  cases: CaseService;
+  caseAssessments: AssessmentService;
   returnHome: ReturnHomeService;
+  referrals: ReferralService;
 }
 
 declare module 'fastify' {
@@ -221,10 +221,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     aidSchemes: new SchemeService(db),
     aidEntitlements: new EntitlementService(db),
     cases: new CaseService(db, clock),
-    aidSchemes: new SchemeService(db),
-    aidEntitlements: new EntitlementService(db),
-    cases: new CaseService(db, clock),
+    caseAssessments: new AssessmentService(db, persons.sealer, clock),
     returnHome: new ReturnHomeService(db, persons, letters, clock),
+    referrals: new ReferralService(db, persons, clock),
   };
   app.decorate('services', services);
   await app.register(jobRoutes(jobs));
@@ -251,9 +250,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(vervalRoutes({ lists: services.personLists, verifications: services.verifications, funnel: services.vervalFunnel }));
   await app.register(aidRoutes({ schemes: services.aidSchemes, entitlements: services.aidEntitlements }));
   await app.register(caseRoutes(services.cases));
-  await app.register(aidRoutes({ schemes: services.aidSchemes, entitlements: services.aidEntitlements }));
-  await app.register(caseRoutes(services.cases));
+  await app.register(assessmentRoutes(services.caseAssessments));
   await app.register(returnHomeRoutes(services.returnHome));
+  await app.register(referralRoutes(services.referrals));
 
   // 4. The web app, last, so that its fallback never shadows an API route.
   if (config.serveWeb) await registerWeb(app, deps.webDir);
