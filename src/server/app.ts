@@ -76,8 +76,6 @@ import { EntitlementService } from './modules/aid/entitlements.service.ts';
 import { aidRoutes } from './modules/aid/aid.routes.ts';
 import { caseRoutes } from './modules/cases/cases.routes.ts';
 import { CaseService } from './modules/cases/cases.service.ts';
-import { assessmentRoutes } from './modules/cases/assessments.routes.ts';
-import { AssessmentService } from './modules/cases/assessments.service.ts';
 import { returnHomeRoutes } from './modules/return-home/return-home.routes.ts';
 import { ReturnHomeService } from './modules/return-home/return-home.service.ts';
 import { referralRoutes } from './modules/referrals/referrals.routes.ts';
@@ -133,7 +131,6 @@ export interface Services {
   aidSchemes: SchemeService;
   aidEntitlements: EntitlementService;
   cases: CaseService;
-  caseAssessments: AssessmentService;
   returnHome: ReturnHomeService;
   referrals: ReferralService;
 }
@@ -221,7 +218,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     aidSchemes: new SchemeService(db),
     aidEntitlements: new EntitlementService(db),
     cases: new CaseService(db, clock),
-    caseAssessments: new AssessmentService(db, persons.sealer, clock),
     returnHome: new ReturnHomeService(db, persons, letters, clock),
     referrals: new ReferralService(db, persons, clock),
   };
@@ -250,7 +246,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(vervalRoutes({ lists: services.personLists, verifications: services.verifications, funnel: services.vervalFunnel }));
   await app.register(aidRoutes({ schemes: services.aidSchemes, entitlements: services.aidEntitlements }));
   await app.register(caseRoutes(services.cases));
-  await app.register(assessmentRoutes(services.caseAssessments));
   await app.register(returnHomeRoutes(services.returnHome));
   await app.register(referralRoutes(services.referrals));
 
