@@ -74,6 +74,8 @@ import { vervalRoutes } from './modules/verval/verval.routes.ts';
 import { SchemeService } from './modules/aid/schemes.service.ts';
 import { EntitlementService } from './modules/aid/entitlements.service.ts';
 import { aidRoutes } from './modules/aid/aid.routes.ts';
+import { BankAccountService } from './modules/bank-accounts/bank-accounts.service.ts';
+import { bankAccountRoutes } from './modules/bank-accounts/bank-accounts.routes.ts';
 import { caseRoutes } from './modules/cases/cases.routes.ts';
 import { CaseService } from './modules/cases/cases.service.ts';
 import { returnHomeRoutes } from './modules/return-home/return-home.routes.ts';
@@ -130,6 +132,7 @@ export interface Services {
   vervalFunnel: VervalFunnelService;
   aidSchemes: SchemeService;
   aidEntitlements: EntitlementService;
+  bankAccounts: BankAccountService;
   cases: CaseService;
   returnHome: ReturnHomeService;
   referrals: ReferralService;
@@ -217,6 +220,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     vervalFunnel: new VervalFunnelService(db, clock),
     aidSchemes: new SchemeService(db),
     aidEntitlements: new EntitlementService(db),
+    bankAccounts: new BankAccountService(db, persons, clock, config.reauthMinutes * 60_000),
     cases: new CaseService(db, clock),
     returnHome: new ReturnHomeService(db, persons, letters, clock),
     referrals: new ReferralService(db, persons, clock),
@@ -245,6 +249,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(importRoutes(services.imports, config.importMaxBytes));
   await app.register(vervalRoutes({ lists: services.personLists, verifications: services.verifications, funnel: services.vervalFunnel }));
   await app.register(aidRoutes({ schemes: services.aidSchemes, entitlements: services.aidEntitlements }));
+  await app.register(bankAccountRoutes(services.bankAccounts));
   await app.register(caseRoutes(services.cases));
   await app.register(returnHomeRoutes(services.returnHome));
   await app.register(referralRoutes(services.referrals));
