@@ -1,17 +1,18 @@
-// Which rehabilitation cases an actor reaches, for the modules built on cases
-// (return home, referrals). The rule of issue 6: the case's regency in the actor's
-// scope and, for a permission that reaches the actor only through a caseload role
-// (case workers), only the cases assigned to them. A local stand-in until the cases
-// module exports its access helper; switch to it then.
-import { sql, type Expression, type SqlBool } from 'kysely';
+// Which rehabilitation cases an actor reaches, for return home and referrals: the
+// cases module's rule (cases/case-access.ts, cases.policy.ts) — the case's regency
+// in the actor's scope and, for a permission reaching the actor only through a
+// caseload role (case workers), only the cases assigned to them — plus the reach of
+// referral.override. The case query here adds the person's sealed columns, which
+// these modules open in memory (home district from the NIK; referral snapshots).
+import type { Expression, SqlBool } from 'kysely';
 import type { AnyActor, Context } from '../../platform/auth/actor.ts';
-import { can } from '../../platform/auth/authorize.ts';
-import { inScope, scopeFilter } from '../../platform/auth/scope.ts';
 import type { Executor } from '../../platform/db/database.ts';
-import { CASELOAD_ROLES, type Reach } from '../registry/persons.policy.ts';
+import { caseReaches as baseReaches } from '../cases/case-access.ts';
+import { caseReachOf, coversCase as covers, type CaseReach, type CasePermission } from '../cases/cases.policy.ts';
+import { caseVisible } from '../cases/cases.repository.ts';
 import { rolePermissions } from '../registry/persons.repository.ts';
 
-export type CasePermission = 'case.read' | 'case.manage' | 'referral.override';
+export type Reach = CaseReach;
 
 export interface CaseReaches {
   read: Reach;
@@ -19,17 +20,11 @@ export interface CaseReaches {
   override: Reach;
 }
 
-function reachOf(actor: AnyActor, roles: { key: string; permissions: string[] }[], permission: CasePermission): Reach {
-  if (actor.kind === 'system') return 'scope';
-  if (!can(actor, permission)) return 'none';
-  const granting = roles.filter((r) => r.permissions.includes(permission) && actor.roles.includes(r.key));
-  if (granting.some((r) => !CASELOAD_ROLES.has(r.key))) return 'scope';
-  return granting.length > 0 ? 'caseload' : 'none';
-}
-
 export async function caseReaches(db: Executor, ctx: Context): Promise<CaseReaches> {
+  const base = await baseReaches(db, ctx);
   const roles = ctx.actor.kind === 'user' ? await rolePermissions(db, ctx.actor.roles) : [];
-  return { read: reachOf(ctx.actor, roles, 'case.read'), manage: reachOf(ctx.actor, roles, 'case.manage'), override: reachOf(ctx.actor, roles, 'referral.override') };
+  // caseReachOf's rule applies to any permission; its type lists the case permissions only.
+  return { read: base.read, manage: base.manage, override: caseReachOf(ctx.actor, roles, 'referral.override' as CasePermission) };
 }
 
 export interface CaseResource {
@@ -38,20 +33,10 @@ export interface CaseResource {
 }
 
 /** Whether a reach covers one case. */
-export function coversCase(actor: AnyActor, reach: Reach, c: CaseResource): boolean {
-  if (reach === 'none') return false;
-  if (actor.kind === 'system') return true;
-  if (!inScope(actor.scope, c.regencyCode)) return false;
-  return reach === 'scope' || c.assignedUserId === actor.userId;
-}
+export const coversCase = (actor: AnyActor, reach: Reach, c: CaseResource): boolean => covers(actor, reach, c);
 
 /** SQL: the case (alias `c`, a rehab_case) is within the reach. */
-export function caseVisibleTo(actor: AnyActor, reach: Reach): Expression<SqlBool> {
-  if (reach === 'none') return sql<SqlBool>`false`;
-  if (actor.kind === 'system') return sql<SqlBool>`true`;
-  const scope = scopeFilter(actor.scope, 'c.regency_code');
-  return reach === 'scope' ? scope : sql<SqlBool>`(${scope} and c.assigned_user_id = ${actor.userId})`;
-}
+export const caseVisibleTo = (actor: AnyActor, reach: Reach): Expression<SqlBool> => caseVisible(actor, reach, 'c');
 
 export function cases(db: Executor) {
   return db

@@ -33,7 +33,9 @@ import { actorUserId, wibDate } from '../registry/registry-access.ts';
 import { caseReaches, caseResource, cases, coversCase, readableCase, type CaseReaches, type CaseRow } from './case-access.ts';
 import { returnHomeError } from './return-home.errors.ts';
 import { canPlanReturnHome, returnHomeActions } from './return-home.policy.ts';
+import { notificationLetter } from './return-home.letter.ts';
 import * as repo from './return-home.repository.ts';
+import { dateOf, returnHomeView } from './return-home.view.ts';
 
 export interface ArrivalEvent {
   returnHomeId: number;
@@ -45,7 +47,6 @@ export interface ArrivalEvent {
 export type ArrivalListener = (tx: Tx, ctx: Context, event: ArrivalEvent) => Promise<void>;
 
 type Code = Parameters<typeof returnHomeError>[0];
-const dateOf = (d: string | Date | null) => (d === null ? null : typeof d === 'string' ? d.slice(0, 10) : d.toISOString().slice(0, 10));
 
 /** An error named at one field (id/en from the error's own message). */
 function atField(code: Code, field: string, params: Record<string, string | number> = {}) {
@@ -73,35 +74,7 @@ export class ReturnHomeService {
   }
 
   private view(ctx: Context, reaches: CaseReaches, r: repo.ReturnHomeRow): ReturnHome {
-    return {
-      id: r.id,
-      caseId: r.case_id,
-      caseCode: r.case_code,
-      regencyCode: r.regency_code,
-      homeRegion: { code: r.home_region_code, name: r.home_region_name ?? null },
-      homeRegency: { code: r.home_regency_code ?? r.home_region_code.slice(0, 5), name: r.home_regency_name ?? null },
-      homeRegionSource: r.home_region_source,
-      plannedDate: dateOf(r.planned_date)!,
-      route: r.route,
-      transportMode: r.transport_mode,
-      costRupiah: Number(r.cost_rupiah),
-      payer: r.payer,
-      proposedPayer: r.proposed_payer,
-      payerReason: r.payer_reason,
-      status: r.status,
-      departedOn: dateOf(r.departed_on),
-      departureNote: r.departure_note,
-      departureConfirmedBy: r.departure_confirmed_by_name ?? null,
-      arrivedOn: dateOf(r.arrived_on),
-      arrivedAt: r.arrived_at ? new Date(r.arrived_at).toISOString() : null,
-      arrivalNote: r.arrival_note,
-      arrivalConfirmedBy: r.arrival_confirmed_by_name ?? null,
-      cancelReason: r.cancel_reason,
-      letter: r.letter_id === null ? null : { id: Number(r.letter_id), number: r.letter_number ?? null, status: r.letter_status ?? 'draft' },
-      version: r.version,
-      createdAt: new Date(r.created_at).toISOString(),
-      actions: returnHomeActions(ctx.actor, reaches, { ...caseResource(r), caseStatus: r.case_status }, { status: r.status, letterId: r.letter_id }),
-    };
+    return returnHomeView(r, returnHomeActions(ctx.actor, reaches, { ...caseResource(r), caseStatus: r.case_status }, { status: r.status, letterId: r.letter_id }));
   }
 
   private async caseFor(db: Executor, ctx: Context, reaches: CaseReaches, caseId: number): Promise<CaseRow> {
@@ -389,34 +362,24 @@ export class ReturnHomeService {
   async notify(ctx: Context, id: number, input: { unitId: number; letterDate: string; signatoryName: string; signatoryTitle: string }): Promise<ReturnHome> {
     authorize(ctx.actor, 'case.manage');
     const r = await inTransaction(this.db, (tx) => this.lock(tx, ctx, id, 'notify'));
-    const regencyName = r.home_regency_name ?? r.home_regency_code ?? r.home_region_code;
-    const body = [
-      `Dengan hormat, bersama ini kami beritahukan bahwa klien rehabilitasi sosial dengan kode kasus ${r.case_code} ` +
-        `direncanakan pulang ke daerah asal di Kecamatan ${r.home_region_name ?? r.home_region_code}, ${regencyName}, ` +
-        `pada tanggal ${dateOf(r.planned_date)} (moda: ${r.transport_mode}).`,
-      'Mohon kiranya Dinas Sosial setempat dapat menerima dan mendampingi yang bersangkutan untuk pembinaan lanjut. ' +
-        'Identitas lengkap akan disampaikan langsung oleh pendamping sesuai kebutuhan.',
-      'Demikian pemberitahuan ini kami sampaikan. Atas perhatian dan kerja samanya kami ucapkan terima kasih.',
-    ].join('\n\n');
+    const content = notificationLetter(r);
     const letter = await this.letters.create(ctx, {
       unitId: input.unitId,
       type: 'lainnya',
       letterDate: input.letterDate,
-      subject: `Pemberitahuan pemulangan klien ${r.case_code}`,
+      subject: content.subject,
       classification: '',
       nature: 'biasa',
       attachmentsCount: 0,
-      body,
+      body: content.body,
       signatoryName: input.signatoryName,
       signatoryTitle: input.signatoryTitle,
       copiesTo: [],
       programmeId: null,
-      regionCodes: [r.home_regency_code ?? r.home_region_code.slice(0, 5)],
+      regionCodes: [content.regencyCode],
       siteIds: [],
     });
-    await this.letters.addRecipients(ctx, letter.id, {
-      recipients: [{ recipient: `Kepala Dinas Sosial ${regencyName}`, regionCode: r.home_regency_code ?? null, sentOn: null }],
-    });
+    await this.letters.addRecipients(ctx, letter.id, { recipients: [{ recipient: content.recipient, regionCode: r.home_regency_code ?? null, sentOn: null }] });
     await inTransaction(this.db, async (tx) => {
       const linked = await tx.updateTable('return_home').set({ letter_id: letter.id, updated_at: this.clock() }).where('id', '=', id).where('letter_id', 'is', null).executeTakeFirst();
       if (Number(linked.numUpdatedRows) !== 1) throw returnHomeError('return_home.already_notified');
