@@ -1,9 +1,10 @@
 // Import, the whole pipeline: a clean list of n fake people (CSV and xlsx) read,
 // validated, sealed by the worker pool (AES-256-GCM per row, three blind indexes,
 // the NIK match token), staged with COPY, then moved into person — on PostgreSQL and
-// on PGlite — beside baselines measured in the same run: the same sealing work alone
-// on the same pool, and `psql \copy` of the resulting staging rows. Each measurement
-// runs in its own process, so its peak RSS is its own.
+// on PGlite — by the operators' command itself (`tuntas import persons`), beside
+// baselines measured in the same run: the same sealing work alone on the same pool,
+// and `psql \copy` of the resulting staging rows. Each measurement runs in its own
+// process, so its peak RSS is its own.
 //
 //   npm run bench:import -- [rows=1000000] [--no-xlsx] [--no-pglite]
 //
@@ -74,7 +75,7 @@ async function cleanXlsx(n: number): Promise<string> {
 
 // ---------------------------------------------------------------- child tasks
 
-type Task = 'pipeline' | 'seal' | 'stage-file' | 'copy';
+type Task = 'seal' | 'stage-file' | 'copy';
 interface Measured {
   seconds: number;
   rows: number;
@@ -118,27 +119,7 @@ async function child(task: Task, args: { engine: 'postgres' | 'pglite'; where: s
   let started = performance.now();
   let rows = 0;
   try {
-    if (task === 'pipeline') {
-      const { runLocalImport } = await import('../src/server/modules/imports/import-local.ts');
-      let stagedAt = 0;
-      started = performance.now();
-      const r = await runLocalImport(database, keys, {
-        file: args.file,
-        siteCode: 'LOK-6503-001',
-        dryRun: false,
-        lawfulBasis: 'public_task',
-        ctx: { actor: { kind: 'system', username: 'bench' }, request: { requestId: null, ip: null, userAgent: null } },
-        workers: 2,
-        clock: () => new Date(),
-        progress: (_d, _t, message) => {
-          if (message === 'committing' && !stagedAt) stagedAt = performance.now();
-        },
-      });
-      if (r.status !== 'committed') throw new Error(`import ${r.status}: ${r.imp.failure ?? JSON.stringify(r.tally?.issues.slice(0, 3))}`);
-      rows = r.imp.committed_rows ?? 0;
-      phases.stage = (stagedAt - started) / 1000;
-      phases.commit = (performance.now() - stagedAt) / 1000;
-    } else if (task === 'seal' || task === 'stage-file') {
+    if (task === 'seal' || task === 'stage-file') {
       // 'seal': the sealing work alone on the same pool (2 workers, 5,000-row batches), its
       // main thread idle: the file's first 50,000 validated rows, cycled with fresh case
       // codes up to n rows (holding a million parsed rows would make the main thread's
@@ -202,6 +183,28 @@ async function child(task: Task, args: { engine: 'postgres' | 'pglite'; where: s
     await database.close();
   }
   return { seconds: (performance.now() - started) / 1000, rows, peakMb: Math.round(process.resourceUsage().maxRSS / 1024), phases };
+}
+
+/**
+ * The whole pipeline as operators run it: `tuntas import persons FILE --site CODE --json`
+ * (bin/tuntas.mjs, the same bundle as the server), which reports its own times and peak
+ * memory (its maxRSS: the main thread and the seal workers).
+ */
+function runImportCommand(args: { engine: 'postgres' | 'pglite'; where: string; file: string }): Measured {
+  const env = {
+    ...process.env,
+    DATABASE_URL: args.engine === 'postgres' ? args.where : '',
+    DATA_DIR: args.engine === 'pglite' ? args.where : path.join(os.tmpdir(), 'tuntas-bench-unused'),
+    MASTER_KEY: MASTER,
+    IMPORT_WORKERS: '2',
+    LOG_LEVEL: 'warn',
+  };
+  const cli = fileURLToPath(new URL('../bin/tuntas.mjs', import.meta.url));
+  const r = spawnSync(process.execPath, [cli, 'import', 'persons', args.file, '--site', 'LOK-6503-001', '--json'], { encoding: 'utf8', env, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 24 });
+  if (r.status !== 0) throw new Error(`tuntas import failed (${r.status}): ${r.stdout.slice(-2000)} ${r.stderr.slice(-2000)}`);
+  const s = JSON.parse(r.stdout) as { status: string; committed: number; seconds: number; stagingSeconds: number; peakMemoryMb: number };
+  if (s.status !== 'committed') throw new Error(`import ${s.status}: ${r.stdout}`);
+  return { seconds: s.seconds, rows: s.committed, peakMb: s.peakMemoryMb, phases: { stage: s.stagingSeconds, commit: s.seconds - s.stagingSeconds } };
 }
 
 function runChild(task: Task, args: object): Measured {
@@ -268,7 +271,7 @@ async function main(): Promise<void> {
     await client.query('truncate person_import_row');
     await client.end();
 
-    results.pg = runChild('pipeline', { ...pgArgs, file: csv });
+    results.pg = runImportCommand({ engine: 'postgres', where: url.toString(), file: csv });
     const floor = results.seal.seconds + copySeconds;
     const stage = results.pg.phases!.stage!;
     console.log(`pipeline  CSV → PostgreSQL:                        ${fmt(results.pg)}`);
@@ -283,7 +286,7 @@ async function main(): Promise<void> {
       console.log(`baseline  PGlite copyInto of the staging rows:     ${fmt(copyPglite)}`);
       fs.rmSync(pgliteDir, { recursive: true, force: true });
       await setUp('pglite', pgliteDir);
-      results.pglite = runChild('pipeline', { engine: 'pglite', where: pgliteDir, file: csv, rows: n });
+      results.pglite = runImportCommand({ engine: 'pglite', where: pgliteDir, file: csv });
       const ps = results.pglite.phases!.stage!;
       console.log(`pipeline  CSV → PGlite:                            ${fmt(results.pglite)}`);
       console.log(`          staging ${ps.toFixed(2)} s = ${(ps / stage).toFixed(2)} × PostgreSQL [target ≤ 2 ×]; with the commit ${(results.pglite.seconds / results.pg.seconds).toFixed(2)} ×`);
@@ -292,7 +295,7 @@ async function main(): Promise<void> {
     if (withXlsx) {
       const xlsx = await cleanXlsx(n);
       console.log(`xlsx: ${xlsx} (${Math.round(fs.statSync(xlsx).size / 1e6)} MB)`);
-      results.xlsx = runChild('pipeline', { ...pgArgs, file: xlsx });
+      results.xlsx = runImportCommand({ engine: 'postgres', where: url.toString(), file: xlsx });
       console.log(`pipeline  xlsx → PostgreSQL:                       ${fmt(results.xlsx)} [target ≤ 40 s, < 512 MB]`);
     }
   } finally {

@@ -1,9 +1,8 @@
 // What every command shares: configuration, opening the database, output.
 import { ConfigError, loadConfig, type Config } from '../server/config.ts';
-import { openDatabase, type Database } from '../server/platform/db/database.ts';
+import { databaseOptions, openDatabase, type Database } from '../server/platform/db/database.ts';
 import { DataDirLockedError } from '../server/platform/db/data-dir-lock.ts';
 import { migrate, MigrationError } from '../server/platform/db/migrate.ts';
-import { databaseOptions } from '../server/server.ts';
 import { CliError } from './cli-error.ts';
 
 

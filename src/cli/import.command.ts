@@ -54,6 +54,8 @@ export function importCommand(): Command {
     .option('--json', 'print the result as JSON')
     .action(async (file: string, opts: Opts) => {
       if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new CliError(`No such file: ${file}`, 2);
+      let started = 0;
+      let stagedAt: number | undefined;
       const result = await withDatabase(async (database, cfg) => {
         let keys;
         try {
@@ -64,6 +66,7 @@ export function importCommand(): Command {
         }
         await ensureRegions(database);
         let lastLine = 0;
+        started = performance.now();
         try {
           return await runLocalImport(database, keys, {
             file: path.resolve(file),
@@ -74,6 +77,7 @@ export function importCommand(): Command {
             workers: cfg.importWorkers,
             clock: systemClock,
             progress: (done, total, message) => {
+              if (message === 'committing') stagedAt ??= performance.now();
               if (Date.now() - lastLine < 250 && message !== 'committing') return;
               lastLine = Date.now();
               const line = `${message}: ${done}${total ? `/${total}` : ''} rows`;
@@ -88,6 +92,7 @@ export function importCommand(): Command {
         }
       });
       const { imp, tally, status } = result;
+      const seconds = (performance.now() - started) / 1000;
       let reportPath: string | null = null;
       if (tally && tally.issues.length > 0) {
         reportPath = path.resolve(opts.errors ?? reportPathFor(file));
@@ -108,6 +113,10 @@ export function importCommand(): Command {
         lastCaseCode: imp.last_case_code,
         errorReport: reportPath,
         failure: imp.failure,
+        // what the run took: reading, validating, sealing and staging; then the commit
+        seconds: Number(seconds.toFixed(2)),
+        stagingSeconds: stagedAt === undefined ? null : Number(((stagedAt - started) / 1000).toFixed(2)),
+        peakMemoryMb: Math.round(process.resourceUsage().maxRSS / 1024),
       };
       if (opts.json) printJson(summary);
       else {
@@ -118,6 +127,7 @@ export function importCommand(): Command {
         if (status === 'committed') lines.push(`  imported: ${summary.committed} persons, case codes ${summary.firstCaseCode} … ${summary.lastCaseCode}`);
         if (status === 'invalid') lines.push('  nothing was imported: correct the rows named in the error report and run the command again');
         if (reportPath) lines.push(`  error report: ${reportPath}`);
+        lines.push(`  took ${summary.seconds} s, peak memory ${summary.peakMemoryMb} MB`);
         if (imp.failure) lines.push(`  failure: ${imp.failure}`);
         process.stdout.write(`${lines.join('\n')}\n`);
       }

@@ -1,7 +1,7 @@
 // `npm start` on a fresh clone: build the web app once if there is no build.
-import { fileURLToPath } from 'node:url';
 import type * as Vite from 'vite';
 import { WEB_DIST, webBuildExists } from '../server/platform/http/web.ts';
+import { fromRoot } from '../server/platform/project-root.ts';
 
 export async function ensureWebBuild(): Promise<void> {
   if (webBuildExists()) return;
@@ -13,5 +13,5 @@ export async function ensureWebBuild(): Promise<void> {
     return;
   }
   process.stdout.write(`Building the web app into ${WEB_DIST} (first start only)…\n`);
-  await vite.build({ configFile: fileURLToPath(new URL('../../vite.config.ts', import.meta.url)), logLevel: 'warn' });
+  await vite.build({ configFile: fromRoot('vite.config.ts'), logLevel: 'warn' });
 }

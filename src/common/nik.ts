@@ -12,7 +12,10 @@
 // go into error reports, job results and logs; the derived values are separate fields.
 import { z } from 'zod';
 import { isoDate } from './dates-id.ts';
+import { INVISIBLE, normalizeNik } from './nik-normalize.ts';
 import { RegionCodeSchema } from './regions.ts';
+
+export { normalizeNik };
 
 export type Sex = 'male' | 'female';
 export type Lang = 'id' | 'en';
@@ -104,13 +107,7 @@ const SCIENTIFIC = /^\+?\d+(?:[.,]\d+)?\s*e\s*\+?\s*\d{1,3}$/i;
 /** A number formatted by a spreadsheet: thousands separators (6.503.024.507.850.000) or a decimal tail (…0000.0). */
 const GROUPED = /^\d(?:([.,])\d{3})(?:\1\d{3}){4}$/;
 const DECIMAL_TAIL = /^(\d{16})[.,]0+$/;
-const INVISIBLE = /[\u200b-\u200d\u2060\ufeff]/g;
-const SEPARATORS = /[\s.\-\u2010-\u2015\u2212]/g;
 
-/** The NIK without separators: spaces (also non-breaking), dots, dashes, a leading apostrophe typed in Excel. */
-export function normalizeNik(input: string): string {
-  return input.replace(INVISIBLE, '').trim().replace(/^['\u2018\u2019`]/, '').replace(SEPARATORS, '');
-}
 
 // Imports validate a million NIKs: the common case without regular expressions or slices.
 function isSixteenDigits(s: string): boolean {

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
-import { openDatabase, type Database } from './platform/db/database.ts';
+import { databaseOptions, openDatabase, type Database } from './platform/db/database.ts';
 import { migrate } from './platform/db/migrate.ts';
 import { JobWorker } from './platform/jobs/job-worker.ts';
 import { loadKeyProvider } from './platform/crypto/key-provider.ts';
@@ -15,12 +15,6 @@ export interface RunningServer {
   /** On an empty database: the one-time token of the first-admin setup link. */
   setupToken: string | null;
   close(): Promise<void>;
-}
-
-export function databaseOptions(config: Config) {
-  return config.databaseUrl
-    ? ({ kind: 'postgres', url: config.databaseUrl } as const)
-    : ({ kind: 'pglite', dataDir: config.dataDir } as const);
 }
 
 export async function startServer(config: Config): Promise<RunningServer> {

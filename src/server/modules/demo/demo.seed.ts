@@ -7,8 +7,8 @@ import type { Db } from '../../platform/db/database.ts';
 import { PROVINCIAL_NAME, seedKaltara2018, seedKaltara2018Events, seedKaltara2019 } from './kaltara-2018.scenario.ts';
 import { seedNunukanPeople, seedNunukanVerval } from './nunukan-people.scenario.ts';
 
-/** Tables that hold no user data (or only what migrations put there): seeding next to them is safe. */
-const SYSTEM_TABLES = new Set(['schema_migration', 'app_meta', 'job', 'region', 'role', 'audit_head']);
+/** Tables that hold no user data (or only what migrations put there: reference data such as the default assessment form and bank file formats): seeding next to them is safe. */
+const SYSTEM_TABLES = new Set(['schema_migration', 'app_meta', 'job', 'region', 'role', 'audit_head', 'case_assessment_form', 'payment_bank_format']);
 
 export type DemoAsOf = 2018 | 2019;
 /** What a step needs besides the database; the master keys are loaded only by a step that encrypts. */

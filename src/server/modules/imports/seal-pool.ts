@@ -3,15 +3,15 @@
 // main thread only parses, validates and feeds COPY. Workers receive derived key
 // material in workerData (KEK + key id, index root key + bits): never the master
 // key, never from the database, never persisted.
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { buildSync } from 'esbuild';
 import type { KeyWrapper } from '../../platform/crypto/envelope.ts';
 import type { IndexKeyMaterial } from '../../platform/crypto/index-key.ts';
 import type { EncodedRows } from '../../platform/db/copy.ts';
 import type { SealRequest, SealResponse, SealWorkerData } from './seal-batch.ts';
+import { fromRoot } from '../../platform/project-root.ts';
 
-const ENTRY = fileURLToPath(new URL('./seal.worker.ts', import.meta.url));
+const ENTRY = fromRoot('src/server/modules/imports/seal.worker.ts');
 let workerCode: string | undefined;
 
 /**
@@ -24,7 +24,7 @@ function workerSource(): string {
   return workerCode;
 }
 /** Small heaps: a worker holds a few batches at a time, and the import process must stay under 300 MB with its workers. */
-const WORKER_LIMITS = { maxOldGenerationSizeMb: 48, maxYoungGenerationSizeMb: 8 };
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 24, maxYoungGenerationSizeMb: 4 };
 
 interface Pending {
   resolve(r: EncodedRows): void;

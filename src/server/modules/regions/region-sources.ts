@@ -3,16 +3,16 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse';
 import type { RegionLevel } from '../../../common/regions.ts';
 import type { RegionRow } from './regions.repository.ts';
+import { fromRoot } from '../../platform/project-root.ts';
 
 const require = createRequire(import.meta.url);
 const PACKAGE_DIR = path.dirname(require.resolve('idn-area-data/package.json'));
 const PACKAGE_VERSION = (JSON.parse(fs.readFileSync(path.join(PACKAGE_DIR, 'package.json'), 'utf8')) as { version: string }).version;
 export const OFFICIAL_SOURCE = `idn-area-data ${PACKAGE_VERSION} (Kemendagri, ODbL)`;
-export const FORMER_CODES_FILE = fileURLToPath(new URL('./data/former-codes.csv', import.meta.url));
+export const FORMER_CODES_FILE = fromRoot('src/server/modules/regions/data/former-codes.csv');
 
 const FILES: Record<Exclude<RegionLevel, 'province'> | 'province', { file: string; parentColumn: string | null }> = {
   province: { file: 'provinces.csv', parentColumn: null },

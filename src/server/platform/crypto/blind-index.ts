@@ -10,7 +10,7 @@
 // lengths and the arithmetic. The bit lengths are stored with the key: changing
 // the defaults below never silently changes existing indexes.
 import { createHmac, hkdfSync } from 'node:crypto';
-import { normalizeNik } from '../../../common/nik.ts';
+import { normalizeNik } from '../../../common/nik-normalize.ts';
 
 export const BLIND_INDEX_FIELDS = ['nik', 'kk', 'phone'] as const;
 export type BlindIndexField = (typeof BLIND_INDEX_FIELDS)[number];

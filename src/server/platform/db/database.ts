@@ -46,6 +46,11 @@ function parseInt8(value: string): number | bigint {
 /** Calendar dates stay 'YYYY-MM-DD' strings: a Date would shift them by the time zone. */
 const parseDate = (value: string) => value;
 
+/** The configured database: a PostgreSQL server when DATABASE_URL is set, else PGlite in DATA_DIR. */
+export function databaseOptions(config: { databaseUrl: string | undefined; dataDir: string }) {
+  return config.databaseUrl ? ({ kind: 'postgres', url: config.databaseUrl } as const) : ({ kind: 'pglite', dataDir: config.dataDir } as const);
+}
+
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.kind === 'postgres') return openPostgres(options.url, options.poolSize);
   if (options.kind === 'pglite-memory') return openPglite(undefined, undefined, options.loadDataDir);

@@ -3,11 +3,11 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import type { Db } from './database.ts';
+import { fromRoot } from '../project-root.ts';
 
-export const MIGRATIONS_DIR = fileURLToPath(new URL('../../../../migrations/', import.meta.url));
+export const MIGRATIONS_DIR = `${fromRoot('migrations')}/`;
 
 export interface MigrationFile {
   version: number;

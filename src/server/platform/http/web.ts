@@ -2,11 +2,11 @@
 // for client-side routes; /api/* stays with the API's 404.
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
+import { fromRoot } from '../project-root.ts';
 
-export const WEB_DIST = fileURLToPath(new URL('../../../../dist/web/', import.meta.url));
+export const WEB_DIST = `${fromRoot('dist', 'web')}/`;
 
 export function webBuildExists(dir = WEB_DIST): boolean {
   return fs.existsSync(path.join(dir, 'index.html'));

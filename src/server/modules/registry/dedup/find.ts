@@ -2,7 +2,7 @@
 // (table.ts) while hashing their blocking keys, block (by sorting the hashed keys, so a
 // million records need no string map), score the candidate pairs in workers, and
 // group matches into clusters (union-find).
-import { normalizeNik } from '../../../../common/nik.ts';
+import { normalizeNik } from '../../../../common/nik-normalize.ts';
 import { preparedKeys } from './blocking.ts';
 import { prepare, type MatchRecord } from './record.ts';
 import { MATCH_THRESHOLD } from './score.ts';

@@ -1,6 +1,6 @@
 // What the matcher compares: one person as plain values in memory (decrypted by the
 // caller, or read from a spreadsheet by `tuntas dedup`), prepared once.
-import { normalizeNik } from '../../../../common/nik.ts';
+import { normalizeNik } from '../../../../common/nik-normalize.ts';
 import { normalizePhone } from '../../../platform/crypto/blind-index.ts';
 import { normalizeName } from './names.ts';
 

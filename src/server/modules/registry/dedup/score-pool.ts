@@ -2,13 +2,13 @@
 // so a run over a large registry never holds the event loop. The workers share the
 // packed records and the pairs (SharedArrayBuffers) and are sent only ranges. Small
 // jobs are scored in place: starting workers costs more than a few thousand pairs.
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { buildSync } from 'esbuild';
 import { reasonsOf, scoreRange } from './score.ts';
 import type { Table } from './table.ts';
+import { fromRoot } from '../../../platform/project-root.ts';
 
-const ENTRY = fileURLToPath(new URL('./score.worker.ts', import.meta.url));
+const ENTRY = fromRoot('src/server/modules/registry/dedup/score.worker.ts');
 let workerCode: string | undefined;
 
 /** The worker bundled once per process with esbuild, so it runs with or without a TypeScript loader. */
