@@ -76,6 +76,8 @@ import { EntitlementService } from './modules/aid/entitlements.service.ts';
 import { aidRoutes } from './modules/aid/aid.routes.ts';
 import { BankAccountService } from './modules/bank-accounts/bank-accounts.service.ts';
 import { bankAccountRoutes } from './modules/bank-accounts/bank-accounts.routes.ts';
+import { BudgetService } from './modules/budgets/budgets.service.ts';
+import { budgetRoutes } from './modules/budgets/budgets.routes.ts';
 import { caseRoutes } from './modules/cases/cases.routes.ts';
 import { CaseService } from './modules/cases/cases.service.ts';
 import { returnHomeRoutes } from './modules/return-home/return-home.routes.ts';
@@ -133,6 +135,7 @@ export interface Services {
   aidSchemes: SchemeService;
   aidEntitlements: EntitlementService;
   bankAccounts: BankAccountService;
+  budgets: BudgetService;
   cases: CaseService;
   returnHome: ReturnHomeService;
   referrals: ReferralService;
@@ -221,6 +224,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     aidSchemes: new SchemeService(db),
     aidEntitlements: new EntitlementService(db),
     bankAccounts: new BankAccountService(db, persons, clock, config.reauthMinutes * 60_000),
+    budgets: new BudgetService(db),
     cases: new CaseService(db, clock),
     returnHome: new ReturnHomeService(db, persons, letters, clock),
     referrals: new ReferralService(db, persons, clock),
@@ -250,6 +254,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(vervalRoutes({ lists: services.personLists, verifications: services.verifications, funnel: services.vervalFunnel }));
   await app.register(aidRoutes({ schemes: services.aidSchemes, entitlements: services.aidEntitlements }));
   await app.register(bankAccountRoutes(services.bankAccounts));
+  await app.register(budgetRoutes(services.budgets));
   await app.register(caseRoutes(services.cases));
   await app.register(returnHomeRoutes(services.returnHome));
   await app.register(referralRoutes(services.referrals));
