@@ -71,6 +71,9 @@ import { PersonListService } from './modules/verval/person-lists.service.ts';
 import { VerificationService } from './modules/verval/verifications.service.ts';
 import { VervalFunnelService } from './modules/verval/verval-funnel.service.ts';
 import { vervalRoutes } from './modules/verval/verval.routes.ts';
+import { BankFormatService } from './modules/payments/bank-formats.service.ts';
+import { BatchService } from './modules/payments/batches.service.ts';
+import { paymentRoutes } from './modules/payments/payments.routes.ts';
 import { SchemeService } from './modules/aid/schemes.service.ts';
 import { EntitlementService } from './modules/aid/entitlements.service.ts';
 import { aidRoutes } from './modules/aid/aid.routes.ts';
@@ -132,6 +135,8 @@ export interface Services {
   personLists: PersonListService;
   verifications: VerificationService;
   vervalFunnel: VervalFunnelService;
+  paymentBatches: BatchService;
+  paymentFormats: BankFormatService;
   aidSchemes: SchemeService;
   aidEntitlements: EntitlementService;
   bankAccounts: BankAccountService;
@@ -191,6 +196,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const persons = new PersonService(db, keys, clock, config.reauthMinutes * 60_000);
   jobs.register(duplicatesRunJobWith(new DuplicateRunner(db, persons, app.log)) as never);
   const letters = new LetterService(db, config, clock);
+  const paymentBatches = new BatchService(db, clock, config.reauthMinutes * 60_000);
   const services: Services = {
     jobs,
     regions: new RegionService(db, jobs),
@@ -221,6 +227,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     personLists: new PersonListService(db),
     verifications: new VerificationService(db, persons, clock),
     vervalFunnel: new VervalFunnelService(db, clock),
+    paymentBatches,
+    paymentFormats: new BankFormatService(db, persons.sealer, paymentBatches, clock),
     aidSchemes: new SchemeService(db),
     aidEntitlements: new EntitlementService(db),
     bankAccounts: new BankAccountService(db, persons, clock, config.reauthMinutes * 60_000),
@@ -251,6 +259,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(meetingRoutes(services.meetings, services.actionItems));
   await app.register(dashboardRoutes(services.dashboard));
   await app.register(importRoutes(services.imports, config.importMaxBytes));
+  await app.register(paymentRoutes({ batches: services.paymentBatches, formats: services.paymentFormats }));
   await app.register(vervalRoutes({ lists: services.personLists, verifications: services.verifications, funnel: services.vervalFunnel }));
   await app.register(aidRoutes({ schemes: services.aidSchemes, entitlements: services.aidEntitlements }));
   await app.register(bankAccountRoutes(services.bankAccounts));
