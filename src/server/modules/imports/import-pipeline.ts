@@ -12,7 +12,7 @@ import type { Database } from '../../platform/db/database.ts';
 import type { EncodedRows } from '../../platform/db/copy.ts';
 import { caseCodeOf } from '../registry/persons.sealing.ts';
 import { readRowBatches, type ImportFileKind, type ImportSource } from './import-reader.ts';
-import { reserveCaseNumbers } from './imports.repository.ts';
+import { reserveCaseNumbers, returnCaseNumbers } from './imports.repository.ts';
 import { createRowValidator, mapHeader, type ImportRow, type RowIssue } from './row-validation.ts';
 import { STAGING_COLUMNS, type SealRow } from './seal-batch.ts';
 import type { SealPool } from './seal-pool.ts';
@@ -108,6 +108,35 @@ export async function checkFile(source: ImportSource, kind: ImportFileKind, opts
   return t;
 }
 
+/**
+ * Case numbers for one import, reserved in blocks that double (a batch's worth first, at
+ * most 16 batches' worth): a million rows need ~70 round trips to the counter instead of
+ * one per batch. The unused end of the last block goes back when the import is done (see
+ * returnCaseNumbers), so a small import leaves no gap.
+ */
+function caseNumbers(database: Database, regencyCode: string) {
+  let next = 0;
+  let end = -1;
+  let block = 0;
+  return {
+    async take(n: number): Promise<number> {
+      if (next + n - 1 > end) {
+        if (end >= next) await returnCaseNumbers(database.db, regencyCode, end, next); // a short tail: start afresh
+        block = Math.max(n, Math.min(block * 2, n * 16));
+        next = await reserveCaseNumbers(database.db, regencyCode, block);
+        end = next + block - 1;
+      }
+      const first = next;
+      next += n;
+      return first;
+    },
+    async release(): Promise<void> {
+      if (end >= next) await returnCaseNumbers(database.db, regencyCode, end, next);
+      end = next - 1;
+    },
+  };
+}
+
 export interface StageTarget {
   database: Database;
   pool: SealPool;
@@ -124,10 +153,11 @@ export async function stageFile(target: StageTarget, source: ImportSource, kind:
   const { database, pool, importId, regencyCode } = target;
   const inflight: Promise<EncodedRows>[] = [];
   const depth = pool.size * 2;
+  const numbers = caseNumbers(database, regencyCode);
   async function* sealed(): AsyncGenerator<EncodedRows> {
     for await (const valid of validRowBatches(source, kind, opts, t)) {
       if (t.errorCount > 0 || valid.length === 0) continue;
-      const first = await reserveCaseNumbers(database.db, regencyCode, valid.length);
+      const first = await numbers.take(valid.length);
       const rows: SealRow[] = valid.map((r, i) => ({ ...r, caseCode: caseCodeOf(regencyCode, first + i) }));
       inflight.push(pool.seal({ importId, rows, mode: 'stage' }));
       while (inflight.length >= depth) yield await inflight.shift()!;
@@ -138,6 +168,7 @@ export async function stageFile(target: StageTarget, source: ImportSource, kind:
     const staged = await database.copyInto('person_import_row', STAGING_COLUMNS, sealed());
     return { ...t, staged };
   } finally {
+    await numbers.release().catch(() => {}); // best effort: an unreturned tail is only a gap
     // Batches still being sealed when reading failed: let them settle quietly.
     for (const p of inflight) p.catch(() => {});
   }

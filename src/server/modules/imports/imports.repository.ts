@@ -64,6 +64,17 @@ export async function reserveCaseNumbers(db: Executor, regencyCode: string, n: n
   return row.last_number - n + 1;
 }
 
+/** Gives back the unused end of a reserved block, when no one has reserved after it (else the gap stays). */
+export async function returnCaseNumbers(db: Executor, regencyCode: string, blockEnd: number, firstUnused: number): Promise<void> {
+  if (firstUnused > blockEnd) return;
+  await db
+    .updateTable('person_code_counter')
+    .set({ last_number: firstUnused - 1 })
+    .where('regency_code', '=', regencyCode)
+    .where('last_number', '=', blockEnd)
+    .execute();
+}
+
 export async function clearStaging(db: Executor, importId: number): Promise<void> {
   await db.deleteFrom('person_import_row').where('import_id', '=', importId).execute();
 }

@@ -148,6 +148,21 @@ test('a clean file: dry run, then commit → every row in person with a case cod
   assert.equal(summary.firstCaseCode, done.firstCaseCode);
 });
 
+test('case codes of a large import are one unbroken range, reserved in growing blocks whose unused end is given back', async () => {
+  const counter = async () => (await database.db.selectFrom('person_code_counter').select('last_number').where('regency_code', '=', '65.03').executeTakeFirst())?.last_number ?? 0;
+  const start = await counter();
+  // 3,500 rows: batches of 1,000 take blocks of 1,000, 2,000 and 4,000 numbers; 500 of the last go back.
+  const rows = Array.from({ length: 3500 }, (_, i) => rowOf(2000 + i, `Ratri Quinta ${i}`));
+  const big = await uploadAndRun(csvOf(rows), { dryRun: false });
+  assert.equal(big.status, 'committed', JSON.stringify(big));
+  const numbers = (await personsOfImport(database.db, big.id)).map((p) => Number(p.case_code.slice(-6))).sort((a, b) => a - b);
+  assert.equal(numbers.length, 3500);
+  assert.deepEqual([numbers[0], numbers.at(-1)], [start + 1, start + 3500], 'one unbroken range');
+  assert.equal(await counter(), start + 3500, 'no number reserved and left unused');
+  const small = await uploadAndRun(csvOf([rowOf(5600, 'Sekar Quinta'), rowOf(5601, 'Wulan Quinta')]), { dryRun: false });
+  assert.deepEqual((await personsOfImport(database.db, small.id)).map((p) => p.case_code).sort(), [start + 3501, start + 3502].map((n) => `TNT-6503-${String(n).padStart(6, '0')}`));
+});
+
 test('a direct import (no dry run) with one bad row imports nothing', async () => {
   const before = await personCount();
   const rows = Array.from({ length: 12 }, (_, i) => rowOf(200 + i));
