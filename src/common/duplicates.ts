@@ -57,7 +57,8 @@ export const DecisionSchema = z.discriminatedUnion('decision', [
     reason: z.string().trim().min(5).max(1000),
   }),
   z.object({ decision: z.literal('not_duplicate'), reason: z.string().trim().min(5).max(1000) }),
-  z.object({ decision: z.literal('undecided'), reason: z.string().trim().max(1000).optional() }),
+  // Parking a pair is a decision too: say what is missing (an e-KTP to see, a visit to make).
+  z.object({ decision: z.literal('undecided'), reason: z.string().trim().min(5).max(1000) }),
 ]);
 export type Decision = z.infer<typeof DecisionSchema>;
 

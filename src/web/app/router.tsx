@@ -36,6 +36,10 @@ import { ListFormPage } from '../features/verval/ListFormPage.tsx';
 import { ProgrammeVervalPage } from '../features/verval/ProgrammeVervalPage.tsx';
 import { SiteListsPage } from '../features/verval/SiteListsPage.tsx';
 import { VervalHomePage } from '../features/verval/VervalHomePage.tsx';
+import { BudgetsPage } from '../features/budgets/BudgetsPage.tsx';
+import { EntitlementsPage } from '../features/aid/EntitlementsPage.tsx';
+import { SchemesPage } from '../features/aid/SchemesPage.tsx';
+import { WithoutAccountPage } from '../features/aid/WithoutAccountPage.tsx';
 import { CaseServicesPage } from '../features/case-services/CaseServicesPage.tsx';
 import { ReferralsListPage } from '../features/case-services/ReferralsListPage.tsx';
 import { RolesPage } from '../features/users/RolesPage.tsx';
@@ -116,6 +120,10 @@ export const router = createBrowserRouter([
       { path: '/verval/program/:id', element: <RequirePermission permission="person.read"><ProgrammeVervalPage /></RequirePermission> },
       { path: '/verval/lokasi/:siteId', element: <RequirePermission permission="person.read"><SiteListsPage /></RequirePermission> },
       { path: '/verval/lokasi/:siteId/baru', element: <RequirePermission permission="verval.manage"><ListFormPage /></RequirePermission> },
+      { path: '/bantuan/skema', element: <RequirePermission permission="payment.read"><SchemesPage /></RequirePermission> },
+      { path: '/bantuan/hak', element: <RequirePermission permission="payment.read"><EntitlementsPage /></RequirePermission> },
+      { path: '/bantuan/tanpa-rekening', element: <RequirePermission permission="bank_account.manage"><WithoutAccountPage /></RequirePermission> },
+      { path: '/anggaran', element: <RequirePermission permission="payment.read"><BudgetsPage /></RequirePermission> },
       { path: '/kasus/:id/pemulangan', element: <RequirePermission permission="case.read"><CaseServicesPage tab="pemulangan" /></RequirePermission> },
       { path: '/kasus/:id/rujukan', element: <RequirePermission permission="case.read"><CaseServicesPage tab="rujukan" /></RequirePermission> },
       { path: '/rujukan', element: <RequirePermission permission="case.read"><ReferralsListPage /></RequirePermission> },

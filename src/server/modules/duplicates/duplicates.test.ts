@@ -79,6 +79,11 @@ test('the review queue: a run finds spelling variants and the same NIK across re
     history.map((h: { decision: string }) => h.decision),
     ['merged', 'reopened'],
   );
+  // Parking a pair as undecided needs a reason too.
+  assert.equal((await as(nunukan).post(`/api/duplicates/${spelling.id}/decision`, { decision: 'undecided' })).statusCode, 400, 'a reason is needed');
+  const parked = await as(nunukan).post(`/api/duplicates/${spelling.id}/decision`, { decision: 'undecided', reason: 'Tunggu e-KTP keduanya' });
+  assert.equal(parked.statusCode, 200, parked.body);
+  assert.deepEqual([parked.json().status, parked.json().actions], ['undecided', ['decide']]);
 
   // Across regencies: the province decides. A full run later leaves its decision alone.
   const refused = await as(nunukan).post(`/api/duplicates/${crossRegion.id}/decision`, { decision: 'not_duplicate', reason: 'Bukan orang yang sama' }, 'en');
@@ -94,9 +99,10 @@ test('the review queue: a run finds spelling variants and the same NIK across re
   const events = await database.db.selectFrom('audit_event').select(['action', 'reason']).where('action', 'like', 'duplicate.%').orderBy('seq').execute();
   assert.deepEqual(
     events.map((e) => e.action),
-    ['duplicate.run_started', 'duplicate.decided', 'duplicate.reopened', 'duplicate.decided', 'duplicate.run_started'],
+    ['duplicate.run_started', 'duplicate.decided', 'duplicate.reopened', 'duplicate.decided', 'duplicate.decided', 'duplicate.run_started'],
   );
   assert.equal(events[1]!.reason, 'Orang yang sama, dicek dengan e-KTP');
+  assert.equal(events[3]!.reason, 'Tunggu e-KTP keduanya');
   const keys = await database.db.selectFrom('person').select('block_keys').where('id', '=', nurhaliza.id).executeTakeFirstOrThrow();
   assert.ok(keys.block_keys!.length > 0 && keys.block_keys!.every((k) => Number.isInteger(k)));
   const stored = JSON.stringify(await database.db.selectFrom('dedup_candidate').selectAll().execute());

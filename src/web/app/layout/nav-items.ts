@@ -18,7 +18,7 @@ import {
 import { can, type Permission, type Session } from '../../features/auth/session.ts';
 
 export type NavChild = {
-  id: 'users' | 'roles' | 'auditLog' | 'breakGlass' | 'registry' | 'subjectRequests' | 'imports' | 'duplicates';
+  id: 'users' | 'roles' | 'auditLog' | 'breakGlass' | 'registry' | 'subjectRequests' | 'imports' | 'duplicates' | 'aidSchemes' | 'entitlements' | 'withoutAccount' | 'budgets';
   permission: Permission;
   path: string;
 };
@@ -62,7 +62,19 @@ export const NAV_ITEMS: readonly NavItem[] = [
   },
   { id: 'verval', icon: IconChecklist, permission: 'person.read', path: '/verval' },
   { id: 'cases', icon: IconClipboardList, permission: 'case.read' },
-  { id: 'payments', icon: IconCash, permission: 'payment.read' },
+  {
+    id: 'payments',
+    icon: IconCash,
+    permission: 'payment.read',
+    path: '/bantuan',
+    activeOn: (pathname) => pathname.startsWith('/bantuan') || pathname.startsWith('/anggaran') || pathname.startsWith('/pembayaran'),
+    children: [
+      { id: 'aidSchemes', permission: 'payment.read', path: '/bantuan/skema' },
+      { id: 'entitlements', permission: 'payment.read', path: '/bantuan/hak' },
+      { id: 'withoutAccount', permission: 'bank_account.manage', path: '/bantuan/tanpa-rekening' },
+      { id: 'budgets', permission: 'payment.read', path: '/anggaran' },
+    ],
+  },
   { id: 'reports', icon: IconReportAnalytics, permission: 'report.read' },
   { id: 'regions', icon: IconMap2, permission: 'region.read', path: '/wilayah' },
   {
