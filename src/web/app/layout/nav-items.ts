@@ -4,6 +4,7 @@ import {
   IconChecklist,
   IconClipboardList,
   IconFileDescription,
+  IconHeartHandshake,
   IconLayoutDashboard,
   IconListSearch,
   IconMail,
@@ -24,7 +25,7 @@ export type NavChild = {
 };
 
 export type NavItem = {
-  id: 'dashboard' | 'programs' | 'sites' | 'meetings' | 'letters' | 'beneficiaries' | 'verval' | 'cases' | 'payments' | 'reports' | 'regions' | 'admin' | 'audit';
+  id: 'dashboard' | 'programs' | 'sites' | 'meetings' | 'letters' | 'beneficiaries' | 'verval' | 'cases' | 'referrals' | 'payments' | 'reports' | 'regions' | 'admin' | 'audit';
   icon: Icon;
   permission: Permission;
   path?: string;
@@ -62,6 +63,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   },
   { id: 'verval', icon: IconChecklist, permission: 'person.read', path: '/verval' },
   { id: 'cases', icon: IconClipboardList, permission: 'case.read' },
+  { id: 'referrals', icon: IconHeartHandshake, permission: 'case.read', path: '/rujukan' },
   {
     id: 'payments',
     icon: IconCash,
