@@ -85,6 +85,7 @@ import { caseRoutes } from './modules/cases/cases.routes.ts';
 import { CaseService } from './modules/cases/cases.service.ts';
 import { returnHomeRoutes } from './modules/return-home/return-home.routes.ts';
 import { ReturnHomeService } from './modules/return-home/return-home.service.ts';
+import { referralSweepJob } from './modules/referrals/referrals.job.ts';
 import { referralRoutes } from './modules/referrals/referrals.routes.ts';
 import { ReferralService } from './modules/referrals/referrals.service.ts';
 
@@ -188,7 +189,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerIdempotency(app, { db, clock });
   await registerOpenApi(app);
   await registerFiles(app, config);
-  const jobs = new JobQueue(db, app.log, [regionsImportJob as never, auditCheckpointJob as never]);
+  const jobs = new JobQueue(db, app.log, [regionsImportJob as never, auditCheckpointJob as never, referralSweepJob as never]);
   const duplicates = new DuplicateService(db, jobs);
   const importRunner = new ImportRunner({ database, keys, workers: config.importWorkers, clock, afterCommit: (tx) => duplicates.scheduleNewRun(tx) });
   const personImportJobs = importJobs(importRunner);

@@ -7,6 +7,7 @@ import { migrate } from './platform/db/migrate.ts';
 import { JobWorker } from './platform/jobs/job-worker.ts';
 import { loadKeyProvider } from './platform/crypto/key-provider.ts';
 import { auditCheckpointJob, nextDailyCheckpoint } from './platform/audit/checkpoint.job.ts';
+import { referralSweepJob } from './modules/referrals/referrals.job.ts';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -29,6 +30,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     if (config.jobsEnabled) {
       if (database.kind === 'pglite') await app.services.jobs.requeueOrphans();
       await app.services.jobs.enqueue(auditCheckpointJob, {}, { dedupeKey: 'daily', runAt: nextDailyCheckpoint(new Date()) });
+      await app.services.jobs.enqueue(referralSweepJob, {}, { dedupeKey: 'daily', runAt: nextDailyCheckpoint(new Date()) });
       worker.start();
       const jobId = await app.services.regions.ensureLoaded();
       if (jobId) app.log.info({ jobId }, 'empty region table: loading regions in the background');
