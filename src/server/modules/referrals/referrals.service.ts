@@ -43,6 +43,22 @@ function atField(code: Code, field: string, params: Record<string, string | numb
   return referralError(code, params, fields);
 }
 
+/**
+ * Shreds what may no longer be read: snapshots past their expiry date (WIB), and
+ * referrals whose consent was withdrawn (revoked too). Audited per referral, never
+ * with a value. Runs at the start of every use case and as the daily job.
+ */
+export async function sweepReferrals(tx: Tx, ctx: Context, now: Date): Promise<void> {
+  const expired = await repo.shredExpired(tx, wibDate(now), now);
+  const withdrawn = await repo.shredWithdrawn(tx, now);
+  for (const [rows, reason] of [
+    [expired, 'expired'],
+    [withdrawn, 'consent_withdrawn'],
+  ] as const)
+    for (const r of rows)
+      await audit(tx, ctx, { action: 'referral.shredded', entityType: 'referral', entityId: r.id, regionCode: r.regency_code, summary: { caseId: r.case_id, reason } });
+}
+
 export class ReferralService {
   constructor(
     private readonly db: Db,
@@ -54,16 +70,9 @@ export class ReferralService {
     return wibDate(this.clock());
   }
 
-  /** Shreds what may no longer be read: expired snapshots, and referrals whose consent was withdrawn. Audited per referral. */
-  async sweep(tx: Tx, ctx: Context): Promise<void> {
-    const expired = await repo.shredExpired(tx, this.today(), this.clock());
-    const withdrawn = await repo.shredWithdrawn(tx, this.clock());
-    for (const [rows, reason] of [
-      [expired, 'expired'],
-      [withdrawn, 'consent_withdrawn'],
-    ] as const)
-      for (const r of rows)
-        await audit(tx, ctx, { action: 'referral.shredded', entityType: 'referral', entityId: r.id, regionCode: r.regency_code, summary: { caseId: r.case_id, reason } });
+  /** Shreds what may no longer be read (see sweepReferrals) before any use case runs. */
+  sweep(tx: Tx, ctx: Context): Promise<void> {
+    return sweepReferrals(tx, ctx, this.clock());
   }
 
   private status(r: repo.ReferralRow): ReferralStatus {
