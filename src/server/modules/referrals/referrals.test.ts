@@ -5,6 +5,7 @@ import { build } from '../../test/build-app.ts';
 import { asUser, signIn, type SignedIn } from '../../test/users.ts';
 import { makeCase } from '../return-home/case-fixtures.ts';
 import { SYSTEM } from '../verval/verval.test-support.ts';
+import { referralSweepJob } from './referrals.job.ts';
 
 function client(app: FastifyInstance, who: SignedIn) {
   let headers = who.headers;
@@ -139,4 +140,26 @@ test('referrals: field subset sealed, consent or override, expiry and revocation
   for (const a of ['case.referrals_viewed', 'referral.created', 'referral.snapshot_revealed', 'referral.response_recorded', 'referral.override_approved', 'referral.revoked', 'referral.shredded'])
     assert.ok(actions.has(a), `audited: ${a}`);
   assert.doesNotMatch(JSON.stringify(events), new RegExp(`${PHONE}|Orang Uji|Pelabuhan`));
+});
+
+test('the daily sweep job shreds expired snapshots without anyone opening the module', async (t) => {
+  const { app, database } = await build(t, { regions: true, clock: () => new Date('2019-03-01T03:00:00Z') });
+  const c = await makeCase(app, database.db, { regencyCode: '65.03', nikDistrict: null, phone: PHONE });
+  const consent = await app.services.consents.add(SYSTEM, c.personId, { purpose: 'Rujukan layanan kesehatan', givenOn: '2019-02-20', documentRef: undefined });
+  const r = await app.services.referrals.create(SYSTEM, c.caseId, {
+    service: 'health',
+    purpose: 'Pemeriksaan kesehatan',
+    organisation: 'Puskesmas Nunukan',
+    organisationContact: '',
+    sharedFields: ['caseCode', 'phone'],
+    consentId: consent.id,
+    expiresOn: '2019-03-31',
+  });
+  // The job runs on the real date, long after 2019-03-31.
+  await app.services.jobs.enqueue(referralSweepJob, {});
+  await app.services.jobs.runUntilIdle();
+  const row = await database.db.selectFrom('referral').select(['snapshot_ct', 'snapshot_dek', 'shred_reason']).where('id', '=', r.id).executeTakeFirstOrThrow();
+  assert.deepEqual([row.snapshot_ct, row.snapshot_dek, row.shred_reason], [null, null, 'expired']);
+  const event = await database.db.selectFrom('audit_event').select(['actor_username', 'summary']).where('action', '=', 'referral.shredded').executeTakeFirstOrThrow();
+  assert.equal(event.actor_username, 'scheduler');
 });
