@@ -2,36 +2,8 @@
 // the budget, concurrent approvals, the bank file, sending and the year-end return.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { FastifyInstance } from 'fastify';
-import type { RoleKey } from '../../../common/permissions.ts';
-import { build } from '../../test/build-app.ts';
-import { asUser, type SignedIn } from '../../test/users.ts';
-import { fund, makeAidProgramme, makeBeneficiary } from './payments.test-support.ts';
-
-let keys = 0;
-const key = () => `test-key-${Date.now()}-${++keys}`;
-
-async function reauthed(app: FastifyInstance, roles: RoleKey[], scope = '65.03'): Promise<SignedIn> {
-  const s = await asUser(app, { roles, scope });
-  const res = await app.inject({ method: 'POST', url: '/api/auth/reauth', headers: s.headers, payload: { password: s.password } });
-  assert.equal(res.statusCode, 200, res.body);
-  return s;
-}
-
-const call = (app: FastifyInstance, s: SignedIn, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown, idem: string | null = key()) =>
-  app.inject({ method, url, headers: { ...s.headers, ...(idem && method !== 'GET' ? { 'idempotency-key': idem } : {}) }, ...(payload === undefined ? {} : { payload: payload as object }) });
-
-async function scenario(t: Parameters<typeof build>[0], budget = 100_000_000, clock?: () => Date) {
-  const { app, database } = await build(t, { regions: true, clock });
-  const db = database.db;
-  const p = await makeAidProgramme(app, db);
-  const people = [await makeBeneficiary(app, db, p), await makeBeneficiary(app, db, p)];
-  const noAccount = await makeBeneficiary(app, db, p, { account: false, codes: ['UEP'] });
-  await fund(db, p, budget);
-  const finance = await reauthed(app, ['finance_officer']);
-  const head = await reauthed(app, ['head_of_office']);
-  return { app, db, p, people, noAccount, finance, head };
-}
+import { asUser } from '../../test/users.ts';
+import { call, key, reauthed, scenario } from './payments.test-support.ts';
 
 test('a finance officer prepares a batch; people without an account stay out and are listed; a replay gets the same batch', async (t) => {
   const { app, db, p, people, noAccount, finance } = await scenario(t);

@@ -15,18 +15,24 @@ import {
   BatchListSchema,
   CandidateQuerySchema,
   CandidatesSchema,
+  MismatchSchema,
   PrepareBatchSchema,
   PreparedSchema,
+  ReconcileQuerySchema,
+  ReconcileResultSchema,
+  ResolveMismatchSchema,
   RejectSchema,
   ReturnUnclaimedResultSchema,
   ReturnUnclaimedSchema,
   SendSchema,
 } from '../../../common/payments.ts';
 import type { Permission } from '../../../common/permissions.ts';
-import { attachmentHeader } from '../../platform/files/files.ts';
+import { attachmentHeader, formatBytes } from '../../platform/files/files.ts';
+import { fileError } from '../../platform/files/files.errors.ts';
 import { IdempotencyHeaders } from '../../platform/idempotency/idempotency.ts';
 import type { BankFormatService } from './bank-formats.service.ts';
 import type { BatchService } from './batches.service.ts';
+import type { ReconciliationService } from './reconciliation.service.ts';
 
 const errors = { 400: ErrorResponseSchema, 401: ErrorResponseSchema, 403: ErrorResponseSchema, 404: ErrorResponseSchema, 409: ErrorResponseSchema, 422: ErrorResponseSchema };
 const tags = ['payments'];
@@ -38,6 +44,7 @@ const change = (permission: Permission, reauth = false) => ({ access: { permissi
 export interface PaymentServices {
   batches: BatchService;
   formats: BankFormatService;
+  reconciliations: ReconciliationService;
 }
 
 export const paymentRoutes =
@@ -156,5 +163,42 @@ export const paymentRoutes =
         schema: { tags, summary: 'Set a bank’s file format: separator, header line, date format, columns', params: BankCodeParamSchema, headers: IdempotencyHeaders, body: BankFormatInputSchema, response: { 200: BankFormatSchema, ...errors } },
       },
       (req) => s.formats.put(req.ctx(), req.params.bankCode, req.body, req.idempotency),
+    );
+
+    app.post(
+      '/api/payment-batches/:id/reconciliations',
+      {
+        config: change('payment.prepare'),
+        schema: {
+          tags,
+          summary:
+            'Apply the bank’s result file (multipart, field "file": CSV with reference, amount, status[, date, bank_reference]) to a sent batch: all rows or none; row errors name row and column; mismatches listed',
+          consumes: ['multipart/form-data'],
+          params: Id,
+          querystring: ReconcileQuerySchema,
+          headers: IdempotencyHeaders,
+          response: { 200: ReconcileResultSchema, ...errors, 413: ErrorResponseSchema },
+        },
+      },
+      async (req) => {
+        if (!req.isMultipart()) throw fileError('file.missing');
+        const part = await req.file();
+        if (!part) throw fileError('file.missing');
+        const file = part.file;
+        const limit = req.server.fileMaxBytes;
+        async function* bytes() {
+          for await (const chunk of file as AsyncIterable<Buffer>) yield chunk;
+          if (file.truncated) throw fileError('file.too_large', { limit: formatBytes(limit) });
+        }
+        return s.reconciliations.import(req.ctx(), req.params.id, { sha256: req.query.sha256, bytes: bytes() }, req.idempotency);
+      },
+    );
+    app.post(
+      '/api/payment-mismatches/:id/resolve',
+      {
+        config: change('payment.prepare'),
+        schema: { tags, summary: 'Resolve a reconciliation mismatch with what was done about it', params: Id, headers: IdempotencyHeaders, body: ResolveMismatchSchema, response: { 200: MismatchSchema, ...errors } },
+      },
+      (req) => s.reconciliations.resolve(req.ctx(), req.params.id, req.body.resolution, req.idempotency),
     );
   };

@@ -2,7 +2,11 @@
 // due entitlements and bank accounts (sealed as the bank-accounts module seals them),
 // budget allocations. Rows of the aid tables are written directly: generating
 // entitlements is the aid module's to test.
+import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
+import type { RoleKey } from '../../../common/permissions.ts';
+import { build } from '../../test/build-app.ts';
+import { asUser, type SignedIn } from '../../test/users.ts';
 import type { FundingSource } from '../../../common/aid.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { makePerson, makeProgramme, nikOf } from '../verval/verval.test-support.ts';
@@ -92,4 +96,39 @@ export async function makeBeneficiary(
 export async function fund(db: Db, p: Programme, amountEach: number, year = 2018): Promise<void> {
   for (const componentId of Object.values(p.components))
     await db.insertInto('budget_allocation').values({ funding_source: 'apbn_kemensos', year, programme_id: p.programmeId, component_id: componentId, amount: amountEach }).execute();
+}
+
+let keys = 0;
+export const key = () => `test-key-${Date.now()}-${++keys}`;
+
+export async function reauthed(app: FastifyInstance, roles: RoleKey[], scope = '65.03'): Promise<SignedIn> {
+  const s = await asUser(app, { roles, scope });
+  const res = await app.inject({ method: 'POST', url: '/api/auth/reauth', headers: s.headers, payload: { password: s.password } });
+  assert.equal(res.statusCode, 200, res.body);
+  return s;
+}
+
+export const call = (app: FastifyInstance, s: SignedIn, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown, idem: string | null = key()) =>
+  app.inject({ method, url, headers: { ...s.headers, ...(idem && method !== 'GET' ? { 'idempotency-key': idem } : {}) }, ...(payload === undefined ? {} : { payload: payload as object }) });
+
+export async function scenario(t: Parameters<typeof build>[0], budget = 100_000_000, clock?: () => Date) {
+  const { app, database } = await build(t, { regions: true, clock });
+  const db = database.db;
+  const p = await makeAidProgramme(app, db);
+  const people = [await makeBeneficiary(app, db, p), await makeBeneficiary(app, db, p)];
+  const noAccount = await makeBeneficiary(app, db, p, { account: false, codes: ['UEP'] });
+  await fund(db, p, budget);
+  const finance = await reauthed(app, ['finance_officer']);
+  const head = await reauthed(app, ['head_of_office']);
+  return { app, db, p, people, noAccount, finance, head };
+}
+
+/** A scenario with its batch prepared, approved and sent. */
+export async function sentBatch(t: Parameters<typeof build>[0], clock?: () => Date) {
+  const s = await scenario(t, 100_000_000, clock);
+  const batch = (await call(s.app, s.finance, 'POST', '/api/payment-batches', { programmeId: s.p.programmeId })).json().batch;
+  assert.equal((await call(s.app, s.head, 'POST', `/api/payment-batches/${batch.id}/approve`, { version: 1 })).statusCode, 200);
+  const sent = await call(s.app, s.finance, 'POST', `/api/payment-batches/${batch.id}/send`, { version: 2 });
+  assert.equal(sent.statusCode, 200, sent.body);
+  return { ...s, batch: sent.json() as { id: number; reference: string; payments: { id: number; reference: string; amount: number; caseCode: string }[] } };
 }
