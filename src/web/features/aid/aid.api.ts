@@ -19,7 +19,7 @@ import {
 } from '../../../common/aid.ts';
 import { apiGet, apiSend } from '../../lib/api-client.ts';
 
-export type EntitlementFilter = { schemeId?: number; status?: EntitlementStatus; review?: 'required' | 'clear'; regency?: string; limit: number; offset: number };
+export type EntitlementFilter = { personId?: number; schemeId?: number; status?: EntitlementStatus; review?: 'required' | 'clear'; regency?: string; limit: number; offset: number };
 
 export function useSchemes(programmeId?: number) {
   return useQuery({ queryKey: ['aid', 'schemes', programmeId ?? null], queryFn: ({ signal }) => apiGet('/api/aid/schemes', SchemeListSchema, { params: { programmeId }, signal }) });

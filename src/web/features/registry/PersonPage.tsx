@@ -22,6 +22,7 @@ import { RegionName } from '../sites/site-parts.tsx';
 import { ConsentsSection } from './ConsentsSection.tsx';
 import { EditPersonModal } from './EditPersonModal.tsx';
 import { IdentityPanel } from './IdentityPanel.tsx';
+import { AidHistoryPanel } from '../aid/AidHistoryPanel.tsx';
 import { BankAccountsPanel } from '../aid/BankAccountsPanel.tsx';
 import { useCaseWorkers, useLiftRestriction, usePerson, useSubjectRequests } from './registry.api.ts';
 import { DueBadge, NewRequestModal, RequestActions, RequestFacts, RequestStatusBadge } from './subject-request-parts.tsx';
@@ -129,6 +130,7 @@ function PersonView({ person }: { person: Person }) {
       <IdentityPanel person={person} />
       <ConsentsSection person={person} />
       <BankAccountsPanel personId={person.id} />
+      {can(session, 'payment.read') && <AidHistoryPanel personId={person.id} />}
       {can(session, 'subject_request.read') && <PersonRequests person={person} />}
 
       <EditPersonModal person={person} opened={editing} onClose={() => setEditing(false)} />
