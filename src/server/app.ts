@@ -75,6 +75,7 @@ import { BankFormatService } from './modules/payments/bank-formats.service.ts';
 import { BatchService } from './modules/payments/batches.service.ts';
 import { paymentRoutes } from './modules/payments/payments.routes.ts';
 import { ReconciliationService } from './modules/payments/reconciliation.service.ts';
+import { ReceiptService } from './modules/payments/receipts.service.ts';
 import { SchemeService } from './modules/aid/schemes.service.ts';
 import { EntitlementService } from './modules/aid/entitlements.service.ts';
 import { aidRoutes } from './modules/aid/aid.routes.ts';
@@ -140,6 +141,7 @@ export interface Services {
   paymentBatches: BatchService;
   paymentFormats: BankFormatService;
   paymentReconciliations: ReconciliationService;
+  paymentReceipts: ReceiptService;
   aidSchemes: SchemeService;
   aidEntitlements: EntitlementService;
   bankAccounts: BankAccountService;
@@ -233,6 +235,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     paymentBatches,
     paymentFormats: new BankFormatService(db, persons.sealer, paymentBatches, clock),
     paymentReconciliations: new ReconciliationService(db, paymentBatches, clock),
+    paymentReceipts: new ReceiptService(db, persons, clock, config.reauthMinutes * 60_000),
     aidSchemes: new SchemeService(db),
     aidEntitlements: new EntitlementService(db),
     bankAccounts: new BankAccountService(db, persons, clock, config.reauthMinutes * 60_000),
@@ -263,7 +266,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(meetingRoutes(services.meetings, services.actionItems));
   await app.register(dashboardRoutes(services.dashboard));
   await app.register(importRoutes(services.imports, config.importMaxBytes));
-  await app.register(paymentRoutes({ batches: services.paymentBatches, formats: services.paymentFormats, reconciliations: services.paymentReconciliations }));
+  await app.register(paymentRoutes({ batches: services.paymentBatches, formats: services.paymentFormats, reconciliations: services.paymentReconciliations, receipts: services.paymentReceipts }));
   await app.register(vervalRoutes({ lists: services.personLists, verifications: services.verifications, funnel: services.vervalFunnel }));
   await app.register(aidRoutes({ schemes: services.aidSchemes, entitlements: services.aidEntitlements }));
   await app.register(bankAccountRoutes(services.bankAccounts));

@@ -1,15 +1,14 @@
 // Approval's budget check: each (component, funding source, region) the batch draws on
 // must have an allocation whose remaining amount covers the batch. The allocation rows are
-// locked (for update) until the approval commits, so two approvals drawing on the same
-// money are checked one after the other and cannot both spend the last rupiah.
-// Committed = payments approved, sent or paid on that allocation.
+// locked (budgets' budgetHeadroom: select … for update) until the approval commits, so two
+// approvals drawing on the same money are checked one after the other and cannot both
+// spend the last rupiah. Spent = payments approved, sent or paid on that allocation.
 import { sql } from 'kysely';
 import { formatRupiah } from '../../../common/format.ts';
 import type { FundingSource } from '../../../common/aid.ts';
 import type { Tx } from '../../platform/db/database.ts';
+import { budgetHeadroom } from '../budgets/budgets.repository.ts';
 import { paymentError } from './payments.errors.ts';
-
-const COMMITTED = ['approved', 'sent', 'paid'] as const;
 
 /** The budget region an entitlement draws on: none (APBN), its province or its regency/city. */
 export function budgetRegion(source: FundingSource, regencyCode: string): string | null {
@@ -36,24 +35,10 @@ export async function assertBudgetCovers(tx: Tx, batchId: number): Promise<void>
   // A fixed order of locks: two approvals never wait on each other in a circle.
   for (const g of [...groups.values()].sort((a, b) => a.componentId - b.componentId || a.source.localeCompare(b.source) || (a.region ?? '').localeCompare(b.region ?? ''))) {
     const params = { component: g.code, source: g.source, region: g.region ? ` ${g.region}` : '' };
-    const allocation = await tx
-      .selectFrom('budget_allocation')
-      .select(['id', 'amount'])
-      .where('component_id', '=', g.componentId)
-      .where('funding_source', '=', g.source)
-      .where(g.region === null ? sql<boolean>`region_code is null` : sql<boolean>`region_code = ${g.region}`)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!allocation) throw paymentError('payment.no_budget', params);
-    let committed = tx
-      .selectFrom('payment')
-      .select(sql<number>`coalesce(sum(amount), 0)::bigint`.as('n'))
-      .where('component_id', '=', g.componentId)
-      .where('funding_source', '=', g.source)
-      .where('status', 'in', COMMITTED);
-    if (g.region) committed = committed.where(sql<boolean>`(regency_code = ${g.region} or regency_code like ${`${g.region}.%`})`);
-    const used = Number((await committed.executeTakeFirstOrThrow()).n);
-    const remaining = Number(allocation.amount) - used;
+    // The budgets module's headroom: the allocation row locked, committed (approved, sent) and paid subtracted.
+    const headroom = await budgetHeadroom(tx, { componentId: g.componentId, fundingSource: g.source, regionCode: g.region });
+    if (!headroom) throw paymentError('payment.no_budget', params);
+    const remaining = headroom.remaining;
     if (remaining < g.amount) throw paymentError('payment.budget_exceeded', { ...params, remaining: formatRupiah(remaining), needed: formatRupiah(g.amount) });
   }
 }

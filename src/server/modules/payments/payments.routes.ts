@@ -1,6 +1,7 @@
 // Payments: batches (prepare → approve by another person → send → reconcile), bank
 // file formats and files, reconciliation mismatches, receipts, a person's aid history.
 // State changes take an Idempotency-Key header: a retry gets the first answer.
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorResponseSchema } from '../../../common/errors.ts';
@@ -16,7 +17,9 @@ import {
   CandidateQuerySchema,
   CandidatesSchema,
   MismatchSchema,
+  PersonPaymentsSchema,
   PrepareBatchSchema,
+  ReceiptWithIdentitySchema,
   PreparedSchema,
   ReconcileQuerySchema,
   ReconcileResultSchema,
@@ -33,6 +36,7 @@ import { IdempotencyHeaders } from '../../platform/idempotency/idempotency.ts';
 import type { BankFormatService } from './bank-formats.service.ts';
 import type { BatchService } from './batches.service.ts';
 import type { ReconciliationService } from './reconciliation.service.ts';
+import type { ReceiptService } from './receipts.service.ts';
 
 const errors = { 400: ErrorResponseSchema, 401: ErrorResponseSchema, 403: ErrorResponseSchema, 404: ErrorResponseSchema, 409: ErrorResponseSchema, 422: ErrorResponseSchema };
 const tags = ['payments'];
@@ -45,6 +49,7 @@ export interface PaymentServices {
   batches: BatchService;
   formats: BankFormatService;
   reconciliations: ReconciliationService;
+  receipts: ReceiptService;
 }
 
 export const paymentRoutes =
@@ -200,5 +205,36 @@ export const paymentRoutes =
         schema: { tags, summary: 'Resolve a reconciliation mismatch with what was done about it', params: Id, headers: IdempotencyHeaders, body: ResolveMismatchSchema, response: { 200: MismatchSchema, ...errors } },
       },
       (req) => s.reconciliations.resolve(req.ctx(), req.params.id, req.body.resolution, req.idempotency),
+    );
+
+    const pdf = (reply: FastifyReply, r: { filename: string; pdf: Buffer }) =>
+      reply.type('application/pdf').header('content-disposition', attachmentHeader(r.filename)).header('cache-control', 'no-store').send(r.pdf as never); // bytes, not JSON
+    app.get(
+      '/api/payments/:id/receipt',
+      {
+        config: read,
+        schema: { tags, summary: 'The receipt (kuitansi, PDF) of a paid payment and the person’s other paid payments in its batch; the recipient by case code; audited', params: Id, produces: ['application/pdf'], response: errors },
+      },
+      async (req, reply) => pdf(reply, await s.receipts.receipt(req.ctx(), req.params.id)),
+    );
+    app.post(
+      '/api/payments/:id/receipt',
+      {
+        config: { access: { permission: 'person.reveal_identity', reauth: true } },
+        schema: {
+          tags,
+          summary: 'The receipt with the recipient’s name and NIK: for those who may reveal the person’s identity, with a reason (audited as a reveal)',
+          params: Id,
+          body: ReceiptWithIdentitySchema,
+          produces: ['application/pdf'],
+          response: errors,
+        },
+      },
+      async (req, reply) => pdf(reply, await s.receipts.receipt(req.ctx(), req.params.id, { reason: req.body.reason })),
+    );
+    app.get(
+      '/api/persons/:id/payments',
+      { config: read, schema: { tags, summary: 'A person’s payments (aid history), newest first', params: Id, response: { 200: PersonPaymentsSchema, ...errors } } },
+      (req) => s.receipts.ofPerson(req.ctx(), req.params.id),
     );
   };
