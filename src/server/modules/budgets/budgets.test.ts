@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { inTransaction } from '../../platform/db/database.ts';
-import { build } from '../../test/build-app.ts';
+import { TEST_DATABASE_URL, build } from '../../test/build-app.ts';
 import { asUser, type SignedIn } from '../../test/users.ts';
 import { decide, makeScheme } from '../aid/aid.test-support.ts';
 import { SYSTEM, makePerson, makeProgramme, nikOf } from '../verval/verval.test-support.ts';
@@ -63,6 +63,31 @@ test('budgets: allocations, headroom, realisation per region and component, mont
     assert.deepEqual(h, { allocationId: uep, amount: 160_000_000, committed: 0, paid: 0, remaining: 160_000_000 });
     const none = await inTransaction(db, (tx) => budgetHeadroom(tx, { componentId: scheme.componentIds.JADUP!, fundingSource: 'apbn_kemensos', regionCode: null }));
     assert.equal(none, null);
+  });
+
+  await t.test('two approvals on one allocation take turns (the row lock)', { skip: TEST_DATABASE_URL ? false : 'PostgreSQL only: PGlite has one connection' }, async () => {
+    const key = { componentId: scheme.componentIds.UEP!, fundingSource: 'apbn_kemensos' as const, regionCode: null };
+    const order: string[] = [];
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let locked!: () => void;
+    const firstLocked = new Promise<void>((r) => (locked = r));
+    const first = inTransaction(db, async (tx) => {
+      await budgetHeadroom(tx, key);
+      order.push('first locked');
+      locked();
+      await held;
+      order.push('first done');
+    });
+    await firstLocked;
+    const second = inTransaction(db, async (tx) => {
+      await budgetHeadroom(tx, key);
+      order.push('second locked');
+    });
+    await new Promise((r) => setTimeout(r, 200));
+    release();
+    await Promise.all([first, second]);
+    assert.deepEqual(order, ['first locked', 'first done', 'second locked']);
   });
 
   await t.test('realisation per region and component, scoped; monthly series; workbook', async () => {
