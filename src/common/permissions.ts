@@ -40,6 +40,8 @@ export const PERMISSIONS = [
   'referral.override',
   // assessment forms (questions as data): administrators and provincial officers
   'case.configure',
+  // training: the course catalogue, course runs and their meeting days (Dinsos offices)
+  'training.manage',
   'payment.read',
   'payment.approve',
   // payment batches: prepare, send to the bank, reconcile (finance officers); approval is payment.approve

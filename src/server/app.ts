@@ -90,6 +90,9 @@ import { ReturnHomeService } from './modules/return-home/return-home.service.ts'
 import { referralSweepJob } from './modules/referrals/referrals.job.ts';
 import { referralRoutes } from './modules/referrals/referrals.routes.ts';
 import { ReferralService } from './modules/referrals/referrals.service.ts';
+import { trainingRoutes } from './modules/training/training.routes.ts';
+import { TrainingCatalogueService } from './modules/training/training-catalogue.service.ts';
+import { TrainingEnrolmentService } from './modules/training/training-enrolments.service.ts';
 
 export interface AppDeps {
   config: Config;
@@ -149,6 +152,8 @@ export interface Services {
   cases: CaseService;
   returnHome: ReturnHomeService;
   referrals: ReferralService;
+  training: TrainingCatalogueService;
+  trainingEnrolments: TrainingEnrolmentService;
 }
 
 declare module 'fastify' {
@@ -243,6 +248,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     cases: new CaseService(db, clock),
     returnHome: new ReturnHomeService(db, persons, letters, clock),
     referrals: new ReferralService(db, persons, clock),
+    training: new TrainingCatalogueService(db, clock),
+    trainingEnrolments: new TrainingEnrolmentService(db, persons, clock, config.reauthMinutes * 60_000),
   };
   app.decorate('services', services);
   await app.register(jobRoutes(jobs));
@@ -274,6 +281,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(caseRoutes(services.cases));
   await app.register(returnHomeRoutes(services.returnHome));
   await app.register(referralRoutes(services.referrals));
+  await app.register(trainingRoutes(services.training, services.trainingEnrolments));
 
   // 4. The web app, last, so that its fallback never shadows an API route.
   if (config.serveWeb) await registerWeb(app, deps.webDir);

@@ -76,6 +76,7 @@ import type { AidComponentTable, AidEntitlementTable, AidSchemeTable } from '../
 import type { PersonBankAccountTable } from '../../modules/bank-accounts/bank-accounts.tables.ts';
 import type { BudgetAllocationTable } from '../../modules/budgets/budgets.tables.ts';
 import type { ReturnHomeTable } from '../../modules/return-home/return-home.tables.ts';
+import type { TrainingAttendanceTable, TrainingCourseTable, TrainingEnrolmentTable, TrainingMeetingTable, TrainingRunTable } from '../../modules/training/training.tables.ts';
 import type { ReferralTable } from '../../modules/referrals/referrals.tables.ts';
 
 export interface AppMetaTable {
@@ -157,6 +158,11 @@ export interface DB {
   rehab_case_assignment: RehabCaseAssignmentTable;
   rehab_case_event: RehabCaseEventTable;
   return_home: ReturnHomeTable;
+  training_course: TrainingCourseTable;
+  training_run: TrainingRunTable;
+  training_meeting: TrainingMeetingTable;
+  training_enrolment: TrainingEnrolmentTable;
+  training_attendance: TrainingAttendanceTable;
   referral: ReferralTable;
   case_assessment_form: CaseAssessmentFormTable;
   case_assessment: CaseAssessmentTable;
