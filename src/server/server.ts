@@ -8,6 +8,7 @@ import { JobWorker } from './platform/jobs/job-worker.ts';
 import { loadKeyProvider } from './platform/crypto/key-provider.ts';
 import { auditCheckpointJob, nextDailyCheckpoint } from './platform/audit/checkpoint.job.ts';
 import { referralSweepJob } from './modules/referrals/referrals.job.ts';
+import { followUpDigestJob, nextDigestRun } from './modules/follow-ups/follow-ups-digest.job.ts';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -31,6 +32,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       if (database.kind === 'pglite') await app.services.jobs.requeueOrphans();
       await app.services.jobs.enqueue(auditCheckpointJob, {}, { dedupeKey: 'daily', runAt: nextDailyCheckpoint(new Date()) });
       await app.services.jobs.enqueue(referralSweepJob, {}, { dedupeKey: 'daily', runAt: nextDailyCheckpoint(new Date()) });
+      await app.services.jobs.enqueue(followUpDigestJob, {}, { dedupeKey: 'daily', runAt: nextDigestRun(new Date()) });
       worker.start();
       const jobId = await app.services.regions.ensureLoaded();
       if (jobId) app.log.info({ jobId }, 'empty region table: loading regions in the background');

@@ -26,6 +26,15 @@ import { caseError } from './cases.errors.ts';
 import { coversCase, nextStatuses } from './cases.policy.ts';
 import * as repo from './cases.repository.ts';
 
+/** A closure approved or a case reopened; listeners run inside that change's transaction. */
+export interface CaseLifecycleEvent {
+  caseId: number;
+  regencyCode: string;
+  /** WIB calendar date of the change ('YYYY-MM-DD'). */
+  on: string;
+}
+export type CaseLifecycleListener = (tx: Tx, ctx: Context, event: CaseLifecycleEvent) => Promise<void>;
+
 const iso = (d: Date | string) => new Date(d).toISOString();
 const isoOrNull = (d: Date | string | null) => (d === null ? null : iso(d));
 const userRef = (id: number | null, name: string | null) => (id === null ? null : { id, name: name ?? '' });
@@ -59,10 +68,23 @@ export function caseSummary(ref: CaseRef): CaseSummary {
 }
 
 export class CaseService {
+  private readonly closedListeners: CaseLifecycleListener[] = [];
+  private readonly reopenedListeners: CaseLifecycleListener[] = [];
+
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
   ) {}
+
+  /** Runs `fn` inside every approved closure's transaction (follow-ups schedule their visits here). */
+  onClosed(fn: CaseLifecycleListener): void {
+    this.closedListeners.push(fn);
+  }
+
+  /** Runs `fn` inside every reopening's transaction (follow-ups cancel future visits here). */
+  onReopened(fn: CaseLifecycleListener): void {
+    this.reopenedListeners.push(fn);
+  }
 
   /** The case for a use case (see case-access.ts). */
   load(ctx: Context, caseId: number, need: CaseNeed = 'read'): Promise<CaseRef> {
@@ -312,6 +334,7 @@ export class CaseService {
         reason: ref.row.closure_reason,
         summary: { caseCode: ref.caseCode, from: ref.status, requestedBy: ref.closureRequestedBy },
       });
+      for (const fn of this.closedListeners) await fn(tx, ctx, { caseId: id, regencyCode: ref.regencyCode, on: repo.todayWib(at) });
     });
   }
 
@@ -345,6 +368,7 @@ export class CaseService {
       await repo.insertEvent(tx, { case_id: id, kind: 'reopened', from_status: 'closed', to_status: to, reason: r, actor_id: actorUserId(ctx) });
       await repo.syncPersonAssignment(tx, ref.personId);
       await audit(tx, ctx, { action: 'case.reopened', entityType: 'case', entityId: id, regionCode: ref.regencyCode, reason: r, summary: { caseCode: ref.caseCode, to } });
+      for (const fn of this.reopenedListeners) await fn(tx, ctx, { caseId: id, regencyCode: ref.regencyCode, on: repo.todayWib(this.clock()) });
     });
   }
 }
