@@ -90,6 +90,11 @@ import { ReturnHomeService } from './modules/return-home/return-home.service.ts'
 import { referralSweepJob } from './modules/referrals/referrals.job.ts';
 import { referralRoutes } from './modules/referrals/referrals.routes.ts';
 import { ReferralService } from './modules/referrals/referrals.service.ts';
+import { followUpRoutes } from './modules/follow-ups/follow-ups.routes.ts';
+import { FollowUpService } from './modules/follow-ups/follow-ups.service.ts';
+import { FollowUpScheduleService } from './modules/follow-ups/follow-up-schedules.service.ts';
+import { FollowUpReportService } from './modules/follow-ups/follow-ups-report.service.ts';
+import { followUpDigestJobWith } from './modules/follow-ups/follow-ups-digest.job.ts';
 import { trainingRoutes } from './modules/training/training.routes.ts';
 import { TrainingCatalogueService } from './modules/training/training-catalogue.service.ts';
 import { TrainingEnrolmentService } from './modules/training/training-enrolments.service.ts';
@@ -152,6 +157,9 @@ export interface Services {
   cases: CaseService;
   returnHome: ReturnHomeService;
   referrals: ReferralService;
+  followUps: FollowUpService;
+  followUpSchedules: FollowUpScheduleService;
+  followUpReports: FollowUpReportService;
   training: TrainingCatalogueService;
   trainingEnrolments: TrainingEnrolmentService;
 }
@@ -248,9 +256,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     cases: new CaseService(db, clock),
     returnHome: new ReturnHomeService(db, persons, letters, clock),
     referrals: new ReferralService(db, persons, clock),
+    followUps: new FollowUpService(db, persons.sealer, clock),
+    followUpSchedules: new FollowUpScheduleService(db, clock),
+    followUpReports: new FollowUpReportService(db, clock),
     training: new TrainingCatalogueService(db, clock),
     trainingEnrolments: new TrainingEnrolmentService(db, persons, clock, config.reauthMinutes * 60_000),
   };
+  services.followUps.attach(services.cases, services.returnHome);
+  jobs.register(followUpDigestJobWith(clock) as never);
   app.decorate('services', services);
   await app.register(jobRoutes(jobs));
 
@@ -281,6 +294,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(caseRoutes(services.cases));
   await app.register(returnHomeRoutes(services.returnHome));
   await app.register(referralRoutes(services.referrals));
+  await app.register(followUpRoutes({ followUps: services.followUps, schedules: services.followUpSchedules, reports: services.followUpReports }));
   await app.register(trainingRoutes(services.training, services.trainingEnrolments));
 
   // 4. The web app, last, so that its fallback never shadows an API route.

@@ -78,6 +78,7 @@ import type { BudgetAllocationTable } from '../../modules/budgets/budgets.tables
 import type { ReturnHomeTable } from '../../modules/return-home/return-home.tables.ts';
 import type { TrainingAttendanceTable, TrainingCourseTable, TrainingEnrolmentTable, TrainingMeetingTable, TrainingRunTable } from '../../modules/training/training.tables.ts';
 import type { ReferralTable } from '../../modules/referrals/referrals.tables.ts';
+import type { FollowUpScheduleTable, FollowUpTable } from '../../modules/follow-ups/follow-ups.tables.ts';
 
 export interface AppMetaTable {
   key: string;
@@ -164,6 +165,8 @@ export interface DB {
   training_enrolment: TrainingEnrolmentTable;
   training_attendance: TrainingAttendanceTable;
   referral: ReferralTable;
+  follow_up_schedule: FollowUpScheduleTable;
+  follow_up: FollowUpTable;
   case_assessment_form: CaseAssessmentFormTable;
   case_assessment: CaseAssessmentTable;
   case_plan: CasePlanTable;
