@@ -42,6 +42,10 @@ import { SchemesPage } from '../features/aid/SchemesPage.tsx';
 import { WithoutAccountPage } from '../features/aid/WithoutAccountPage.tsx';
 import { CaseServicesPage } from '../features/case-services/CaseServicesPage.tsx';
 import { ReferralsListPage } from '../features/case-services/ReferralsListPage.tsx';
+import { AttendancePage } from '../features/training/AttendancePage.tsx';
+import { CaseTrainingPage } from '../features/training/CaseTrainingPage.tsx';
+import { RunPage } from '../features/training/RunPage.tsx';
+import { TrainingPage } from '../features/training/TrainingPage.tsx';
 import { RolesPage } from '../features/users/RolesPage.tsx';
 import { UsersPage } from '../features/users/UsersPage.tsx';
 import { AppLayout } from './layout/AppLayout.tsx';
@@ -127,6 +131,10 @@ export const router = createBrowserRouter([
       { path: '/kasus/:id/pemulangan', element: <RequirePermission permission="case.read"><CaseServicesPage tab="pemulangan" /></RequirePermission> },
       { path: '/kasus/:id/rujukan', element: <RequirePermission permission="case.read"><CaseServicesPage tab="rujukan" /></RequirePermission> },
       { path: '/rujukan', element: <RequirePermission permission="case.read"><ReferralsListPage /></RequirePermission> },
+      { path: '/pelatihan', element: <RequirePermission permission="case.read"><TrainingPage /></RequirePermission> },
+      { path: '/pelatihan/angkatan/:id', element: <RequirePermission permission="case.read"><RunPage /></RequirePermission> },
+      { path: '/pelatihan/pertemuan/:id', element: <RequirePermission permission="case.read"><AttendancePage /></RequirePermission> },
+      { path: '/kasus/:id/pelatihan', element: <RequirePermission permission="case.read"><CaseTrainingPage /></RequirePermission> },
       { path: '/registri', element: <RequirePermission permission="person.read"><PersonsPage /></RequirePermission> },
       { path: '/registri/permintaan', element: <RequirePermission permission="subject_request.read"><SubjectRequestsPage /></RequirePermission> },
       { path: '/registri/impor', element: <RequirePermission permission="person.manage"><ImportPage /></RequirePermission> },

@@ -164,9 +164,9 @@ export async function apiSend<S extends z.ZodType>(
   return parse(response, options.schema);
 }
 
-/** Downloads a file answer (exports) under the server's file name, or `fallbackName`. */
-export async function apiDownload(path: string, params: QueryParams, fallbackName: string): Promise<void> {
-  const response = await send('GET', path, { params, accept: '*/*' });
+/** Downloads a file answer (exports) under the server's file name, or `fallbackName`; a POST when a body is given (e.g. a reason). */
+export async function apiDownload(path: string, params: QueryParams, fallbackName: string, post?: { body: unknown }): Promise<void> {
+  const response = await send(post ? 'POST' : 'GET', path, { params, accept: '*/*', ...(post ? { body: post.body } : {}) });
   const disposition = response.headers.get('content-disposition') ?? '';
   const match = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition);
   const name = match?.[1] ? decodeURIComponent(match[1]) : fallbackName;

@@ -11,6 +11,7 @@ import {
   IconMap2,
   IconMapPin,
   IconReportAnalytics,
+  IconSchool,
   IconSettings,
   IconTargetArrow,
   IconUsers,
@@ -25,7 +26,7 @@ export type NavChild = {
 };
 
 export type NavItem = {
-  id: 'dashboard' | 'programs' | 'sites' | 'meetings' | 'letters' | 'beneficiaries' | 'verval' | 'cases' | 'referrals' | 'payments' | 'reports' | 'regions' | 'admin' | 'audit';
+  id: 'dashboard' | 'programs' | 'sites' | 'meetings' | 'letters' | 'beneficiaries' | 'verval' | 'cases' | 'referrals' | 'training' | 'payments' | 'reports' | 'regions' | 'admin' | 'audit';
   icon: Icon;
   permission: Permission;
   path?: string;
@@ -64,6 +65,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { id: 'verval', icon: IconChecklist, permission: 'person.read', path: '/verval' },
   { id: 'cases', icon: IconClipboardList, permission: 'case.read' },
   { id: 'referrals', icon: IconHeartHandshake, permission: 'case.read', path: '/rujukan' },
+  { id: 'training', icon: IconSchool, permission: 'case.read', path: '/pelatihan' },
   {
     id: 'payments',
     icon: IconCash,
