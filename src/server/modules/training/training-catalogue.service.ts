@@ -133,22 +133,26 @@ export class TrainingCatalogueService {
     return r;
   }
 
-  /** The run with its course, meeting days and the enrolments of cases within the caller's read reach. */
+  /** The run with its course, meeting days and the enrolments of cases within the caller's read reach (a read of those cases: audited). */
   async getRun(ctx: Context, id: number): Promise<RunDetail> {
     authorize(ctx.actor, 'case.read');
-    const reaches = await caseReaches(this.db, ctx);
-    const reveal = (await personReaches(this.db, ctx)).reveal;
-    const today = this.today();
-    const r = await this.visibleRun(this.db, ctx, id);
-    const course = await repo.courses(this.db).where('co.id', '=', r.course_id).executeTakeFirstOrThrow();
-    const days = await repo.meetings(this.db, id).execute();
-    const enrolled = await repo.enrolments(this.db).where('e.run_id', '=', id).where(caseVisible(ctx.actor, reaches.read, 'c')).orderBy('e.status').orderBy('p.case_code').execute();
-    return {
-      ...runView(ctx.actor, reaches, r, today),
-      course: courseView(ctx.actor, course),
-      meetingDays: days.map((m) => meetingView(ctx.actor, reaches, r.region_code, m, today)),
-      enrolments: enrolled.map((e) => enrolmentView(ctx.actor, reaches, reveal, e, today)),
-    };
+    return inTransaction(this.db, async (tx) => {
+      const reaches = await caseReaches(tx, ctx);
+      const reveal = (await personReaches(tx, ctx)).reveal;
+      const today = this.today();
+      const r = await this.visibleRun(tx, ctx, id);
+      const course = await repo.courses(tx).where('co.id', '=', r.course_id).executeTakeFirstOrThrow();
+      const days = await repo.meetings(tx, id).execute();
+      const enrolled = await repo.enrolments(tx).where('e.run_id', '=', id).where(caseVisible(ctx.actor, reaches.read, 'c')).orderBy('e.status').orderBy('p.case_code').execute();
+      if (enrolled.length > 0)
+        await audit(tx, ctx, { action: 'training.run_viewed', entityType: 'training_run', entityId: id, regionCode: r.region_code, summary: { caseCodes: enrolled.map((e) => e.case_code) } });
+      return {
+        ...runView(ctx.actor, reaches, r, today),
+        course: courseView(ctx.actor, course),
+        meetingDays: days.map((m) => meetingView(ctx.actor, reaches, r.region_code, m, today)),
+        enrolments: enrolled.map((e) => enrolmentView(ctx.actor, reaches, reveal, e, today)),
+      };
+    });
   }
 
   async createRun(ctx: Context, input: CreateRun): Promise<RunDetail> {

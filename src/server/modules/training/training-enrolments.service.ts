@@ -114,7 +114,18 @@ export class TrainingEnrolmentService {
   /** The attendance grid of one meeting day: the run's active participants the caller may see. */
   async attendance(ctx: Context, meetingId: number): Promise<AttendanceGrid> {
     authorize(ctx.actor, 'case.read');
-    return this.grid(this.db, ctx, meetingId);
+    return inTransaction(this.db, async (tx) => {
+      const grid = await this.grid(tx, ctx, meetingId);
+      if (grid.rows.length > 0)
+        await audit(tx, ctx, {
+          action: 'training.attendance_viewed',
+          entityType: 'training_meeting',
+          entityId: meetingId,
+          regionCode: (await tx.selectFrom('training_run').select('region_code').where('id', '=', grid.runId).executeTakeFirstOrThrow()).region_code,
+          summary: { runId: grid.runId, date: grid.meeting.date, caseCodes: grid.rows.map((r) => r.caseCode) },
+        });
+      return grid;
+    });
   }
 
   private async grid(db: Executor, ctx: Context, meetingId: number): Promise<AttendanceGrid> {

@@ -214,6 +214,7 @@ test('training: catalogue, runs, enrolment, attendance, completion at 80 %, with
   assert.equal(reveals.length, 1);
   assert.equal(reveals[0]!.reason, why.reason);
   assert.ok((await db.selectFrom('audit_event').select('seq').where('action', '=', 'case.training_viewed').execute()).length >= 2);
+  for (const read of ['training.run_viewed', 'training.attendance_viewed']) assert.ok(actions.has(read), read);
   const all = await db.selectFrom('audit_event').select('summary').execute();
   assert.doesNotMatch(JSON.stringify(all), /Zubaidah/);
 });
