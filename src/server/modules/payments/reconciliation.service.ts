@@ -37,9 +37,9 @@ export class ReconciliationService {
 
     return inTransaction(this.db, async (tx) => {
       const b = await this.batches.visible(tx, ctx, batchId, true);
-      if (b.status !== 'sent') throw paymentError('payment.batch_state', { status: b.status, expected: 'sent' });
       if (await tx.selectFrom('payment_reconciliation').select('id').where('batch_id', '=', b.id).where('file_sha256', '=', file.sha256).executeTakeFirst())
         throw paymentError('payment.file_applied');
+      if (b.status !== 'sent') throw paymentError('payment.batch_state', { status: b.status, expected: 'sent' });
       const payments = await tx.selectFrom('payment').selectAll().where('batch_id', '=', b.id).forUpdate().execute();
       const byRef = new Map(payments.map((p) => [p.reference, { ...p }]));
       const now = this.clock();
