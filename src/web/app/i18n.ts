@@ -17,6 +17,7 @@ import registryEn from '../locales/en/registry.json' with { type: 'json' };
 import sitesEn from '../locales/en/sites.json' with { type: 'json' };
 import vervalEn from '../locales/en/verval.json' with { type: 'json' };
 import aidEn from '../locales/en/aid.json' with { type: 'json' };
+import paymentsEn from '../locales/en/payments.json' with { type: 'json' };
 import caseServicesEn from '../locales/en/caseServices.json' with { type: 'json' };
 import trainingEn from '../locales/en/training.json' with { type: 'json' };
 import accountId from '../locales/id/account.json' with { type: 'json' };
@@ -35,6 +36,7 @@ import registryId from '../locales/id/registry.json' with { type: 'json' };
 import sitesId from '../locales/id/sites.json' with { type: 'json' };
 import vervalId from '../locales/id/verval.json' with { type: 'json' };
 import aidId from '../locales/id/aid.json' with { type: 'json' };
+import paymentsId from '../locales/id/payments.json' with { type: 'json' };
 import caseServicesId from '../locales/id/caseServices.json' with { type: 'json' };
 import trainingId from '../locales/id/training.json' with { type: 'json' };
 import { readStored, writeStored } from '../lib/storage.ts';
@@ -45,8 +47,8 @@ export const DEFAULT_LANGUAGE: DisplayLanguage = 'id';
 const STORAGE_KEY = 'language';
 
 export const resources = {
-  id: { common: commonId, dashboard: dashboardId, regions: regionsId, auth: authId, account: accountId, admin: adminId, audit: auditId, letters: lettersId, meetings: meetingsId, programmes: programmesId, sites: sitesId, registry: registryId, verval: vervalId, imports: importsId, duplicates: duplicatesId, aid: aidId, caseServices: caseServicesId, training: trainingId },
-  en: { common: commonEn, dashboard: dashboardEn, regions: regionsEn, auth: authEn, account: accountEn, admin: adminEn, audit: auditEn, letters: lettersEn, meetings: meetingsEn, programmes: programmesEn, sites: sitesEn, registry: registryEn, verval: vervalEn, imports: importsEn, duplicates: duplicatesEn, aid: aidEn, caseServices: caseServicesEn, training: trainingEn },
+  id: { common: commonId, dashboard: dashboardId, regions: regionsId, auth: authId, account: accountId, admin: adminId, audit: auditId, letters: lettersId, meetings: meetingsId, programmes: programmesId, sites: sitesId, registry: registryId, verval: vervalId, imports: importsId, duplicates: duplicatesId, aid: aidId, payments: paymentsId, caseServices: caseServicesId, training: trainingId },
+  en: { common: commonEn, dashboard: dashboardEn, regions: regionsEn, auth: authEn, account: accountEn, admin: adminEn, audit: auditEn, letters: lettersEn, meetings: meetingsEn, programmes: programmesEn, sites: sitesEn, registry: registryEn, verval: vervalEn, imports: importsEn, duplicates: duplicatesEn, aid: aidEn, payments: paymentsEn, caseServices: caseServicesEn, training: trainingEn },
 } as const;
 
 function isLanguage(value: string | null): value is DisplayLanguage {
@@ -61,7 +63,7 @@ void i18n.use(initReactI18next).init({
   lng: initialLanguage,
   fallbackLng: DEFAULT_LANGUAGE,
   defaultNS: 'common',
-  ns: ['common', 'dashboard', 'regions', 'auth', 'account', 'admin', 'audit', 'letters', 'meetings', 'programmes', 'sites', 'registry', 'verval', 'imports', 'duplicates', 'aid', 'caseServices', 'training'],
+  ns: ['common', 'dashboard', 'regions', 'auth', 'account', 'admin', 'audit', 'letters', 'meetings', 'programmes', 'sites', 'registry', 'verval', 'imports', 'duplicates', 'aid', 'payments', 'caseServices', 'training'],
   interpolation: { escapeValue: false }, // React escapes already
 });
 

@@ -40,6 +40,8 @@ import { BudgetsPage } from '../features/budgets/BudgetsPage.tsx';
 import { EntitlementsPage } from '../features/aid/EntitlementsPage.tsx';
 import { SchemesPage } from '../features/aid/SchemesPage.tsx';
 import { WithoutAccountPage } from '../features/aid/WithoutAccountPage.tsx';
+import { PaymentBatchPage } from '../features/payments/PaymentBatchPage.tsx';
+import { PaymentBatchesPage } from '../features/payments/PaymentBatchesPage.tsx';
 import { CaseServicesPage } from '../features/case-services/CaseServicesPage.tsx';
 import { ReferralsListPage } from '../features/case-services/ReferralsListPage.tsx';
 import { AttendancePage } from '../features/training/AttendancePage.tsx';
@@ -128,6 +130,8 @@ export const router = createBrowserRouter([
       { path: '/bantuan/hak', element: <RequirePermission permission="payment.read"><EntitlementsPage /></RequirePermission> },
       { path: '/bantuan/tanpa-rekening', element: <RequirePermission permission="bank_account.manage"><WithoutAccountPage /></RequirePermission> },
       { path: '/anggaran', element: <RequirePermission permission="payment.read"><BudgetsPage /></RequirePermission> },
+      { path: '/pembayaran', element: <RequirePermission permission="payment.read"><PaymentBatchesPage /></RequirePermission> },
+      { path: '/pembayaran/:id', element: <RequirePermission permission="payment.read"><PaymentBatchPage /></RequirePermission> },
       { path: '/kasus/:id/pemulangan', element: <RequirePermission permission="case.read"><CaseServicesPage tab="pemulangan" /></RequirePermission> },
       { path: '/kasus/:id/rujukan', element: <RequirePermission permission="case.read"><CaseServicesPage tab="rujukan" /></RequirePermission> },
       { path: '/rujukan', element: <RequirePermission permission="case.read"><ReferralsListPage /></RequirePermission> },

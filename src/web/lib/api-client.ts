@@ -96,12 +96,15 @@ type RequestOptions = {
   accept?: string;
   /** Ask for re-authentication on 403 auth.reauth_required and repeat (default true). */
   reauth?: boolean;
+  /** Extra request headers (e.g. Idempotency-Key). */
+  headers?: Record<string, string>;
 };
 
 async function send(method: Method, path: string, options: RequestOptions): Promise<Response> {
   const headers: Record<string, string> = {
     Accept: options.accept ?? 'application/json',
     'Accept-Language': i18n.language,
+    ...options.headers,
   };
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   // A FormData body (an upload) sets its own multipart Content-Type with the boundary.
@@ -154,7 +157,7 @@ export async function apiGet<S extends z.ZodType>(
 export async function apiSend<S extends z.ZodType>(
   method: Exclude<Method, 'GET'>,
   path: string,
-  options: { body?: unknown; schema?: S; reauth?: boolean } = {},
+  options: { body?: unknown; schema?: S; reauth?: boolean; headers?: Record<string, string>; params?: QueryParams } = {},
 ): Promise<z.output<S>> {
   const response = await send(method, path, options);
   if (!options.schema) {

@@ -20,7 +20,7 @@ import {
 import { can, type Permission, type Session } from '../../features/auth/session.ts';
 
 export type NavChild = {
-  id: 'users' | 'roles' | 'auditLog' | 'breakGlass' | 'registry' | 'subjectRequests' | 'imports' | 'duplicates' | 'aidSchemes' | 'entitlements' | 'withoutAccount' | 'budgets';
+  id: 'users' | 'roles' | 'auditLog' | 'breakGlass' | 'registry' | 'subjectRequests' | 'imports' | 'duplicates' | 'aidSchemes' | 'entitlements' | 'withoutAccount' | 'budgets' | 'paymentBatches';
   permission: Permission;
   path: string;
 };
@@ -77,6 +77,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
       { id: 'entitlements', permission: 'payment.read', path: '/bantuan/hak' },
       { id: 'withoutAccount', permission: 'bank_account.manage', path: '/bantuan/tanpa-rekening' },
       { id: 'budgets', permission: 'payment.read', path: '/anggaran' },
+      { id: 'paymentBatches', permission: 'payment.read', path: '/pembayaran' },
     ],
   },
   { id: 'reports', icon: IconReportAnalytics, permission: 'report.read' },
