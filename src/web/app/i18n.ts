@@ -20,6 +20,7 @@ import aidEn from '../locales/en/aid.json' with { type: 'json' };
 import paymentsEn from '../locales/en/payments.json' with { type: 'json' };
 import caseServicesEn from '../locales/en/caseServices.json' with { type: 'json' };
 import trainingEn from '../locales/en/training.json' with { type: 'json' };
+import followUpsEn from '../locales/en/followUps.json' with { type: 'json' };
 import accountId from '../locales/id/account.json' with { type: 'json' };
 import adminId from '../locales/id/admin.json' with { type: 'json' };
 import auditId from '../locales/id/audit.json' with { type: 'json' };
@@ -39,6 +40,7 @@ import aidId from '../locales/id/aid.json' with { type: 'json' };
 import paymentsId from '../locales/id/payments.json' with { type: 'json' };
 import caseServicesId from '../locales/id/caseServices.json' with { type: 'json' };
 import trainingId from '../locales/id/training.json' with { type: 'json' };
+import followUpsId from '../locales/id/followUps.json' with { type: 'json' };
 import { readStored, writeStored } from '../lib/storage.ts';
 import type { DisplayLanguage } from '../../common/format.ts';
 
@@ -47,8 +49,8 @@ export const DEFAULT_LANGUAGE: DisplayLanguage = 'id';
 const STORAGE_KEY = 'language';
 
 export const resources = {
-  id: { common: commonId, dashboard: dashboardId, regions: regionsId, auth: authId, account: accountId, admin: adminId, audit: auditId, letters: lettersId, meetings: meetingsId, programmes: programmesId, sites: sitesId, registry: registryId, verval: vervalId, imports: importsId, duplicates: duplicatesId, aid: aidId, payments: paymentsId, caseServices: caseServicesId, training: trainingId },
-  en: { common: commonEn, dashboard: dashboardEn, regions: regionsEn, auth: authEn, account: accountEn, admin: adminEn, audit: auditEn, letters: lettersEn, meetings: meetingsEn, programmes: programmesEn, sites: sitesEn, registry: registryEn, verval: vervalEn, imports: importsEn, duplicates: duplicatesEn, aid: aidEn, payments: paymentsEn, caseServices: caseServicesEn, training: trainingEn },
+  id: { common: commonId, dashboard: dashboardId, regions: regionsId, auth: authId, account: accountId, admin: adminId, audit: auditId, letters: lettersId, meetings: meetingsId, programmes: programmesId, sites: sitesId, registry: registryId, verval: vervalId, imports: importsId, duplicates: duplicatesId, aid: aidId, payments: paymentsId, caseServices: caseServicesId, training: trainingId, followUps: followUpsId },
+  en: { common: commonEn, dashboard: dashboardEn, regions: regionsEn, auth: authEn, account: accountEn, admin: adminEn, audit: auditEn, letters: lettersEn, meetings: meetingsEn, programmes: programmesEn, sites: sitesEn, registry: registryEn, verval: vervalEn, imports: importsEn, duplicates: duplicatesEn, aid: aidEn, payments: paymentsEn, caseServices: caseServicesEn, training: trainingEn, followUps: followUpsEn },
 } as const;
 
 function isLanguage(value: string | null): value is DisplayLanguage {
@@ -63,7 +65,7 @@ void i18n.use(initReactI18next).init({
   lng: initialLanguage,
   fallbackLng: DEFAULT_LANGUAGE,
   defaultNS: 'common',
-  ns: ['common', 'dashboard', 'regions', 'auth', 'account', 'admin', 'audit', 'letters', 'meetings', 'programmes', 'sites', 'registry', 'verval', 'imports', 'duplicates', 'aid', 'payments', 'caseServices', 'training'],
+  ns: ['common', 'dashboard', 'regions', 'auth', 'account', 'admin', 'audit', 'letters', 'meetings', 'programmes', 'sites', 'registry', 'verval', 'imports', 'duplicates', 'aid', 'payments', 'caseServices', 'training', 'followUps'],
   interpolation: { escapeValue: false }, // React escapes already
 });
 

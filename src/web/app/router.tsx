@@ -43,6 +43,9 @@ import { WithoutAccountPage } from '../features/aid/WithoutAccountPage.tsx';
 import { PaymentBatchPage } from '../features/payments/PaymentBatchPage.tsx';
 import { PaymentBatchesPage } from '../features/payments/PaymentBatchesPage.tsx';
 import { CaseServicesPage } from '../features/case-services/CaseServicesPage.tsx';
+import { CaseFollowUpsPage } from '../features/follow-ups/CaseFollowUpsPage.tsx';
+import { MyFollowUpsPage } from '../features/follow-ups/MyFollowUpsPage.tsx';
+import { OutcomeReportPage } from '../features/follow-ups/OutcomeReportPage.tsx';
 import { ReferralsListPage } from '../features/case-services/ReferralsListPage.tsx';
 import { AttendancePage } from '../features/training/AttendancePage.tsx';
 import { CaseTrainingPage } from '../features/training/CaseTrainingPage.tsx';
@@ -135,6 +138,9 @@ export const router = createBrowserRouter([
       { path: '/kasus/:id/pemulangan', element: <RequirePermission permission="case.read"><CaseServicesPage tab="pemulangan" /></RequirePermission> },
       { path: '/kasus/:id/rujukan', element: <RequirePermission permission="case.read"><CaseServicesPage tab="rujukan" /></RequirePermission> },
       { path: '/rujukan', element: <RequirePermission permission="case.read"><ReferralsListPage /></RequirePermission> },
+      { path: '/kasus/:id/tindak-lanjut', element: <RequirePermission permission="case.read"><CaseFollowUpsPage /></RequirePermission> },
+      { path: '/tindak-lanjut', element: <RequirePermission permission="case.read"><MyFollowUpsPage /></RequirePermission> },
+      { path: '/laporan/hasil-rehabilitasi', element: <RequirePermission permission="report.read"><OutcomeReportPage /></RequirePermission> },
       { path: '/pelatihan', element: <RequirePermission permission="case.read"><TrainingPage /></RequirePermission> },
       { path: '/pelatihan/angkatan/:id', element: <RequirePermission permission="case.read"><RunPage /></RequirePermission> },
       { path: '/pelatihan/pertemuan/:id', element: <RequirePermission permission="case.read"><AttendancePage /></RequirePermission> },

@@ -1,5 +1,6 @@
 // The modules of Tuntas. An item without a path is announced but not built yet.
 import {
+  IconCalendarCheck,
   IconCash,
   IconChecklist,
   IconClipboardList,
@@ -20,13 +21,13 @@ import {
 import { can, type Permission, type Session } from '../../features/auth/session.ts';
 
 export type NavChild = {
-  id: 'users' | 'roles' | 'auditLog' | 'breakGlass' | 'registry' | 'subjectRequests' | 'imports' | 'duplicates' | 'aidSchemes' | 'entitlements' | 'withoutAccount' | 'budgets' | 'paymentBatches';
+  id: 'users' | 'roles' | 'auditLog' | 'breakGlass' | 'registry' | 'subjectRequests' | 'imports' | 'duplicates' | 'aidSchemes' | 'entitlements' | 'withoutAccount' | 'budgets' | 'paymentBatches' | 'outcomeReport';
   permission: Permission;
   path: string;
 };
 
 export type NavItem = {
-  id: 'dashboard' | 'programs' | 'sites' | 'meetings' | 'letters' | 'beneficiaries' | 'verval' | 'cases' | 'referrals' | 'training' | 'payments' | 'reports' | 'regions' | 'admin' | 'audit';
+  id: 'dashboard' | 'programs' | 'sites' | 'meetings' | 'letters' | 'beneficiaries' | 'verval' | 'cases' | 'referrals' | 'training' | 'followUps' | 'payments' | 'reports' | 'regions' | 'admin' | 'audit';
   icon: Icon;
   permission: Permission;
   path?: string;
@@ -66,6 +67,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { id: 'cases', icon: IconClipboardList, permission: 'case.read' },
   { id: 'referrals', icon: IconHeartHandshake, permission: 'case.read', path: '/rujukan' },
   { id: 'training', icon: IconSchool, permission: 'case.read', path: '/pelatihan' },
+  { id: 'followUps', icon: IconCalendarCheck, permission: 'case.read', path: '/tindak-lanjut' },
   {
     id: 'payments',
     icon: IconCash,
@@ -80,7 +82,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
       { id: 'paymentBatches', permission: 'payment.read', path: '/pembayaran' },
     ],
   },
-  { id: 'reports', icon: IconReportAnalytics, permission: 'report.read' },
+  {
+    id: 'reports',
+    icon: IconReportAnalytics,
+    permission: 'report.read',
+    path: '/laporan',
+    children: [{ id: 'outcomeReport', permission: 'report.read', path: '/laporan/hasil-rehabilitasi' }],
+  },
   { id: 'regions', icon: IconMap2, permission: 'region.read', path: '/wilayah' },
   {
     id: 'admin',

@@ -10,7 +10,7 @@ import { ReferralsPanel } from './ReferralsPanel.tsx';
 import { ReturnHomePanel } from './ReturnHomePanel.tsx';
 
 export function CaseServicesPage({ tab }: { tab: 'pemulangan' | 'rujukan' }) {
-  const { t } = useTranslation('caseServices');
+  const { t } = useTranslation(['caseServices', 'followUps']);
   const caseId = Number(useParams().id);
   const navigate = useNavigate();
   // The case code comes with either answer; the return-home one is cached for the other tab.
@@ -25,6 +25,7 @@ export function CaseServicesPage({ tab }: { tab: 'pemulangan' | 'rujukan' }) {
         <Tabs.List>
           <Tabs.Tab value="pemulangan">{t('tabs.returnHome')}</Tabs.Tab>
           <Tabs.Tab value="rujukan">{t('tabs.referrals')}</Tabs.Tab>
+          <Tabs.Tab value="tindak-lanjut">{t('followUps:tab')}</Tabs.Tab>
         </Tabs.List>
       </Tabs>
       {tab === 'pemulangan' ? <ReturnHomePanel caseId={caseId} /> : <ReferralsPanel caseId={caseId} />}
