@@ -44,6 +44,11 @@ export function RecordOutcomeModal({ followUp: f, onClose }: { followUp: FollowU
               {t('record.movedHint')}
             </Text>
             <RegionPicker value={movedRegionCode} onChange={setMoved} />
+            {movedRegionCode && (
+              <Button variant="subtle" size="xs" w="fit-content" onClick={() => setMoved('')}>
+                {t('record.movedUnknown')}
+              </Button>
+            )}
             {errors.movedRegionCode && (
               <Text size="xs" c="red">
                 {errors.movedRegionCode}
