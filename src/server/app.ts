@@ -85,6 +85,8 @@ import { BudgetService } from './modules/budgets/budgets.service.ts';
 import { budgetRoutes } from './modules/budgets/budgets.routes.ts';
 import { caseRoutes } from './modules/cases/cases.routes.ts';
 import { CaseService } from './modules/cases/cases.service.ts';
+import { assessmentRoutes } from './modules/cases/assessments.routes.ts';
+import { AssessmentService } from './modules/cases/assessments.service.ts';
 import { returnHomeRoutes } from './modules/return-home/return-home.routes.ts';
 import { ReturnHomeService } from './modules/return-home/return-home.service.ts';
 import { referralSweepJob } from './modules/referrals/referrals.job.ts';
@@ -155,6 +157,7 @@ export interface Services {
   bankAccounts: BankAccountService;
   budgets: BudgetService;
   cases: CaseService;
+  caseAssessments: AssessmentService;
   returnHome: ReturnHomeService;
   referrals: ReferralService;
   followUps: FollowUpService;
@@ -254,6 +257,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     bankAccounts: new BankAccountService(db, persons, clock, config.reauthMinutes * 60_000),
     budgets: new BudgetService(db),
     cases: new CaseService(db, clock),
+    caseAssessments: new AssessmentService(db, persons.sealer, clock),
     returnHome: new ReturnHomeService(db, persons, letters, clock),
     referrals: new ReferralService(db, persons, clock),
     followUps: new FollowUpService(db, persons.sealer, clock),
@@ -292,6 +296,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(bankAccountRoutes(services.bankAccounts));
   await app.register(budgetRoutes(services.budgets));
   await app.register(caseRoutes(services.cases));
+  await app.register(assessmentRoutes(services.caseAssessments));
   await app.register(returnHomeRoutes(services.returnHome));
   await app.register(referralRoutes(services.referrals));
   await app.register(followUpRoutes({ followUps: services.followUps, schedules: services.followUpSchedules, reports: services.followUpReports }));

@@ -1,0 +1,67 @@
+// Answers against a form definition: type checks (always), required answers (on
+// submission), and the score and flags the chosen options and number bounds define.
+// Pure; messages name the question key, never an answer.
+import type { Answers, FormDefinition, Question } from '../../../common/case-forms.ts';
+import type { FieldError } from '../../platform/errors/app-error.ts';
+
+const empty = (v: unknown) => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
+
+function typeProblem(q: Question, v: unknown): { id: string; en: string } | null {
+  const values = new Set((q.options ?? []).map((o) => o.value));
+  switch (q.kind) {
+    case 'text':
+      return typeof v === 'string' ? null : { id: 'harus teks', en: 'must be text' };
+    case 'number':
+      return typeof v === 'number' && Number.isFinite(v) ? null : { id: 'harus angka', en: 'must be a number' };
+    case 'yes_no':
+      return typeof v === 'boolean' ? null : { id: 'harus ya atau tidak', en: 'must be yes or no' };
+    case 'single_choice':
+      return typeof v === 'string' && values.has(v) ? null : { id: 'pilih salah satu opsi', en: 'choose one of the options' };
+    case 'multiple_choice':
+      return Array.isArray(v) && v.every((x) => typeof x === 'string' && values.has(x)) && new Set(v).size === v.length
+        ? null
+        : { id: 'pilih dari opsi yang tersedia', en: 'choose from the options' };
+  }
+}
+
+export function questionsOf(def: FormDefinition): Question[] {
+  return def.sections.flatMap((s) => s.questions);
+}
+
+/** Field errors of the answers; `submitting` also requires the required ones. */
+export function checkAnswers(def: FormDefinition, answers: Answers, submitting: boolean): FieldError[] {
+  const questions = new Map(questionsOf(def).map((q) => [q.key, q]));
+  const errors: FieldError[] = [];
+  for (const key of Object.keys(answers))
+    if (!questions.has(key)) errors.push({ field: `body.answers.${key}`, message: { id: 'pertanyaan tidak ada di formulir', en: 'not a question of the form' } });
+  for (const q of questions.values()) {
+    const v = answers[q.key];
+    if (empty(v)) {
+      if (submitting && q.required) errors.push({ field: `body.answers.${q.key}`, message: { id: 'wajib diisi', en: 'required' } });
+      continue;
+    }
+    const problem = typeProblem(q, v);
+    if (problem) errors.push({ field: `body.answers.${q.key}`, message: problem });
+  }
+  return errors;
+}
+
+/** The score (sum of the chosen options' scores) and the flags raised. */
+export function scoreAnswers(def: FormDefinition, answers: Answers): { score: number; flags: string[] } {
+  let score = 0;
+  const flags = new Set<string>();
+  for (const q of questionsOf(def)) {
+    const v = answers[q.key];
+    if (empty(v)) continue;
+    const chosen = q.kind === 'yes_no' ? [v === true ? 'yes' : 'no'] : q.kind === 'single_choice' ? [v as string] : q.kind === 'multiple_choice' ? (v as string[]) : [];
+    for (const o of q.options ?? [])
+      if (chosen.includes(o.value)) {
+        score += o.score ?? 0;
+        if (o.flag) flags.add(o.flag);
+      }
+    if (q.kind === 'number' && q.flag && typeof v === 'number') {
+      if ((q.flag.below !== undefined && v < q.flag.below) || (q.flag.above !== undefined && v > q.flag.above)) flags.add(q.flag.code);
+    }
+  }
+  return { score, flags: [...flags].sort() };
+}

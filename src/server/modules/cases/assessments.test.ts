@@ -1,0 +1,105 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { build } from '../../test/build-app.ts';
+import { asUser } from '../../test/users.ts';
+import { clientOf, makeCase } from './cases.test-support.ts';
+
+const ANSWERS = {
+  basic_needs: ['shelter', 'food'],
+  education_level: 'sd',
+  can_read: false,
+  threatened: true,
+  wish: 'return_home',
+  dependants: 4,
+  business_idea: 'Warung kopi dekat pelabuhan Tunon Taka',
+};
+
+test('assessments: forms as data, drafts, locked submissions, new versions, scores and flags, sealed answers', async (t) => {
+  const { app, database } = await build(t, { regions: true });
+  const workerS = await asUser(app, { roles: ['case_worker'], scope: '65.03' });
+  const worker = clientOf(app, workerS.headers);
+  const other = clientOf(app, (await asUser(app, { roles: ['case_worker'], scope: '65.03' })).headers);
+  const admin = clientOf(app, (await asUser(app, { roles: ['admin'] })).headers);
+  const caseId = await makeCase(app, { caseWorkerId: workerS.user.id });
+  const A = `/api/cases/${caseId}/assessments`;
+
+  let draftId = 0;
+  await t.test('the default ATENSI form is there; a draft starts from it', async () => {
+    const forms = (await worker.get('/api/assessment-forms')).json();
+    const atensi = forms.items.find((f: { key: string }) => f.key === 'atensi');
+    assert.ok(atensi);
+    assert.deepEqual(
+      atensi.definition.sections.map((s: { key: string }) => s.key),
+      ['needs', 'skills_work', 'education', 'family', 'health', 'safety', 'return_wish', 'business'],
+    );
+    assert.deepEqual(forms.actions, []);
+    const res = await worker.post(A, {});
+    assert.equal(res.statusCode, 200, res.body);
+    draftId = res.json().id;
+    assert.equal(res.json().status, 'draft');
+    assert.deepEqual(res.json().actions, ['edit', 'submit']);
+    assert.equal((await worker.post(A, {})).json().error.code, 'case.assessment_draft_exists');
+    assert.equal((await other.get(A)).statusCode, 404, 'another worker’s case is not found');
+  });
+
+  await t.test('saving checks types; submitting checks required answers, then scores, flags and locks', async () => {
+    const bad = await worker.put(`${A}/${draftId}`, { answers: { education_level: 'phd', unknown_q: 'x' } });
+    assert.equal(bad.statusCode, 400);
+    assert.equal(bad.json().error.code, 'case.answers_invalid');
+    assert.deepEqual(bad.json().error.fields.map((f: { field: string }) => f.field).sort(), ['body.answers.education_level', 'body.answers.unknown_q']);
+    const partial = await worker.put(`${A}/${draftId}`, { answers: { education_level: 'sd' } });
+    assert.equal(partial.statusCode, 200, partial.body);
+    const missing = await worker.post(`${A}/${draftId}/submit`, {});
+    assert.equal(missing.statusCode, 400);
+    assert.ok(missing.json().error.fields.some((f: { field: string }) => f.field === 'body.answers.threatened'));
+    const saved = await worker.put(`${A}/${draftId}`, { answers: ANSWERS });
+    assert.deepEqual(saved.json().answers, ANSWERS);
+    const submitted = await worker.post(`${A}/${draftId}/submit`, {});
+    assert.equal(submitted.statusCode, 200, submitted.body);
+    const s = submitted.json();
+    assert.equal(s.status, 'submitted');
+    // shelter 2 + food 2 + sd 1 + cannot read 2 + threatened 3 = 10
+    assert.equal(s.score, 10);
+    assert.deepEqual(s.flags, ['literacy_support', 'many_dependants', 'needs_shelter', 'return_home', 'safety_risk']);
+    assert.deepEqual(s.actions, ['new_version']);
+    const locked = await worker.put(`${A}/${draftId}`, { answers: { wish: 'stay' } });
+    assert.equal(locked.statusCode, 409);
+    assert.equal(locked.json().error.code, 'case.assessment_locked');
+    assert.match(locked.json().error.message, /versi baru/);
+  });
+
+  await t.test('a correction is a new version linked to the previous, starting from its answers', async () => {
+    const res = await worker.post(A, {});
+    assert.equal(res.statusCode, 200, res.body);
+    const v2 = res.json();
+    assert.equal(v2.version, 2);
+    assert.equal(v2.previousId, draftId);
+    assert.deepEqual(v2.answers, ANSWERS);
+    const list = (await worker.get(A)).json();
+    assert.deepEqual(list.items.map((i: { version: number }) => i.version), [2, 1]);
+    assert.deepEqual(list.items[1].actions, []);
+  });
+
+  await t.test('answers are sealed at rest and never in the audit log', async () => {
+    const rows = await database.db.selectFrom('case_assessment').select(['answers_ct']).execute();
+    for (const r of rows) assert.ok(!Buffer.from(r.answers_ct).toString('latin1').includes('Tunon Taka'));
+    const events = await database.db.selectFrom('audit_event').select(['action', 'summary']).where('action', 'like', 'case_assessment.%').execute();
+    assert.ok(events.some((e) => e.action === 'case_assessment.viewed'));
+    assert.doesNotMatch(JSON.stringify(events), /Tunon|return_home|shelter|safety/);
+  });
+
+  await t.test('an administrator adds a question without a code change: a new form version', async () => {
+    const forms = (await admin.get('/api/assessment-forms')).json();
+    assert.deepEqual(forms.actions, ['configure']);
+    const atensi = forms.items.find((f: { key: string }) => f.key === 'atensi');
+    const definition = structuredClone(atensi.definition);
+    definition.sections[0].questions.push({ key: 'has_phone', kind: 'yes_no', label: { id: 'Memiliki telepon genggam', en: 'Has a mobile phone' } });
+    const res = await admin.post('/api/assessment-forms', { key: 'atensi', title: atensi.title, definition, note: 'Tambah pertanyaan telepon' });
+    assert.equal(res.statusCode, 200, res.body);
+    assert.equal(res.json().version, 2);
+    const dup = structuredClone(definition);
+    dup.sections[1].questions.push({ key: 'has_phone', kind: 'text', label: { id: 'x', en: 'x' } });
+    assert.equal((await admin.post('/api/assessment-forms', { key: 'atensi', title: atensi.title, definition: dup })).statusCode, 400);
+    assert.equal((await worker.post('/api/assessment-forms', { key: 'atensi', title: atensi.title, definition })).statusCode, 403);
+  });
+});
