@@ -39,8 +39,8 @@ export class BatchService {
 
   private async split(db: Executor, f: EntitlementFilter) {
     const rows = await payableEntitlements(db, f).execute();
-    const usable = rows.filter((r) => r.account_id !== null && r.review_status !== 'pending' && !(r.review_required && !r.reviewed_at));
-    const withoutAccount = rows.filter((r) => r.account_id === null && !(r.review_required && !r.reviewed_at));
+    const usable = rows.filter((r) => r.account_id !== null && r.review_status !== 'pending' && !r.review_required);
+    const withoutAccount = rows.filter((r) => r.account_id === null && !r.review_required);
     const held = rows.length - usable.length - withoutAccount.length;
     return { usable, withoutAccount, held };
   }

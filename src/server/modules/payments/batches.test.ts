@@ -158,3 +158,13 @@ test('the bank file follows the bank’s format with a neutral narrative; sendin
   const ents = await db.selectFrom('aid_entitlement').select('status').where('status', '=', 'returned').execute();
   assert.equal(ents.length, 6);
 });
+
+test('finance screens need MFA: with MFA required, a finance officer who has not enrolled cannot reach payments', async (t) => {
+  const { build } = await import('../../test/build-app.ts');
+  const { app } = await build(t, { regions: true, config: { MFA_REQUIRED: 'true' } });
+  const finance = await asUser(app, { roles: ['finance_officer'], scope: '65.03' });
+  assert.notEqual(finance.state, 'active');
+  const res = await app.inject({ method: 'GET', url: '/api/payment-batches', headers: finance.headers });
+  assert.equal(res.statusCode, 403);
+  assert.equal(res.json().error.code, 'auth.step_incomplete');
+});
