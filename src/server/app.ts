@@ -87,6 +87,9 @@ import { caseRoutes } from './modules/cases/cases.routes.ts';
 import { CaseService } from './modules/cases/cases.service.ts';
 import { assessmentRoutes } from './modules/cases/assessments.routes.ts';
 import { AssessmentService } from './modules/cases/assessments.service.ts';
+import { caseRecordRoutes } from './modules/cases/case-records.routes.ts';
+import { CaseNoteService } from './modules/cases/notes.service.ts';
+import { PlanService } from './modules/cases/plans.service.ts';
 import { returnHomeRoutes } from './modules/return-home/return-home.routes.ts';
 import { ReturnHomeService } from './modules/return-home/return-home.service.ts';
 import { referralSweepJob } from './modules/referrals/referrals.job.ts';
@@ -158,6 +161,8 @@ export interface Services {
   budgets: BudgetService;
   cases: CaseService;
   caseAssessments: AssessmentService;
+  casePlans: PlanService;
+  caseNotes: CaseNoteService;
   returnHome: ReturnHomeService;
   referrals: ReferralService;
   followUps: FollowUpService;
@@ -258,6 +263,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     budgets: new BudgetService(db),
     cases: new CaseService(db, clock),
     caseAssessments: new AssessmentService(db, persons.sealer, clock),
+    casePlans: new PlanService(db, persons.sealer, clock),
+    caseNotes: new CaseNoteService(db, persons.sealer, clock),
     returnHome: new ReturnHomeService(db, persons, letters, clock),
     referrals: new ReferralService(db, persons, clock),
     followUps: new FollowUpService(db, persons.sealer, clock),
@@ -297,6 +304,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(budgetRoutes(services.budgets));
   await app.register(caseRoutes(services.cases));
   await app.register(assessmentRoutes(services.caseAssessments));
+  await app.register(caseRecordRoutes({ plans: services.casePlans, notes: services.caseNotes }));
   await app.register(returnHomeRoutes(services.returnHome));
   await app.register(referralRoutes(services.referrals));
   await app.register(followUpRoutes({ followUps: services.followUps, schedules: services.followUpSchedules, reports: services.followUpReports }));

@@ -7,7 +7,7 @@
 //   assessments, plans, notes, tasks, closure requests. Assigning the worker and the
 //   supervisor is for region-wide holders of case.manage (not case workers).
 // - case.supervise (heads of office): approves plans, approves or rejects closures
-//   requested by someone else, reopens closed cases, adds notes.
+//   requested by someone else, reopens closed cases (reads notes; writing is case.manage).
 import { CASE_TRANSITIONS, type CaseAction, type CaseStatusValue } from '../../../common/cases.ts';
 import type { AnyActor } from '../../platform/auth/actor.ts';
 import { can } from '../../platform/auth/authorize.ts';
@@ -66,7 +66,7 @@ export function caseActions(actor: AnyActor, r: CaseReaches, c: CaseResource): C
   if (open && supervise && pending && !ownRequest) actions.push('approve_closure', 'reject_closure');
   if (!open && supervise) actions.push('reopen');
   if (open && supervise) actions.push('approve_plan');
-  if (manage || supervise) actions.push('add_note');
+  if (manage) actions.push('add_note');
   return actions;
 }
 
