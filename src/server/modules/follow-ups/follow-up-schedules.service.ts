@@ -42,7 +42,7 @@ export class FollowUpScheduleService {
 
   async put(ctx: Context, programmeId: number, offsetsMonths: number[]): Promise<Schedule> {
     authorize(ctx.actor, 'case.configure');
-    const p = await this.programme(ctx, programmeId, false);
+    const p = await this.programme(ctx, programmeId, true);
     const sorted = [...offsetsMonths].sort((a, b) => a - b);
     await inTransaction(this.db, async (tx) => {
       const row = { offsets_months: sorted, updated_by: actorUserId(ctx), updated_at: this.clock() };

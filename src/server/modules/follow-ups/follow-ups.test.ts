@@ -167,6 +167,8 @@ test('follow-ups: scheduling on closure and arrival, reopening, visits, my follo
   await t.test('the programme schedule: default, set by a provincial officer, used for new series', async () => {
     const programmeId = await kaltaraProgramme(app);
     assert.deepEqual((await province.get(`/api/programmes/${programmeId}/follow-up-schedule`)).json(), { programmeId, offsetsMonths: [1, 3, 6, 12], isDefault: true });
+    const national = (await db.selectFrom('programme').select('parent_id').where('id', '=', programmeId).executeTakeFirstOrThrow()).parent_id!;
+    assert.equal((await province.put(`/api/programmes/${national}/follow-up-schedule`, { offsetsMonths: [6] })).statusCode, 403, 'the national programme’s schedule is set nationally');
     const dup = await province.put(`/api/programmes/${programmeId}/follow-up-schedule`, { offsetsMonths: [3, 3] });
     assert.equal(dup.statusCode, 400);
     const set = await province.put(`/api/programmes/${programmeId}/follow-up-schedule`, { offsetsMonths: [12, 3, 6] });
