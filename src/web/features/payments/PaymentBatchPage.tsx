@@ -63,11 +63,12 @@ function BatchView({ b }: { b: BatchDetail }) {
             {t('batch.reject')}
           </Button>
         )}
-        {has('download_bank_file') && (
-          <Button variant="light" onClick={() => void download(() => downloadBankFile(b.id))}>
-            {t('batch.bankFile')}
-          </Button>
-        )}
+        {has('download_bank_file') &&
+          [...new Set(b.payments.map((p) => p.bankCode))].sort().map((bank) => (
+            <Button key={bank} variant="light" onClick={() => void download(() => downloadBankFile(b.id, bank))}>
+              {t('batch.bankFile')} · {bank}
+            </Button>
+          ))}
         {has('send') && (
           <Button variant="light" onClick={() => setDialog({ kind: 'send' })}>
             {t('batch.send')}
