@@ -168,3 +168,22 @@ test('finance screens need MFA: with MFA required, a finance officer who has not
   assert.equal(res.statusCode, 403);
   assert.equal(res.json().error.code, 'auth.step_incomplete');
 });
+
+test('two batches drawing on the same budget approved at the same moment: the allocation is spent once', async (t) => {
+  const { makeBeneficiary } = await import('./payments.test-support.ts');
+  const { app, db, p, finance, head } = await scenario(t, 7_000_000); // UEP: 7,000,000
+  const head2 = await reauthed(app, ['head_of_office']);
+  const first = (await call(app, finance, 'POST', '/api/payment-batches', { programmeId: p.programmeId, componentId: p.components.UEP })).json().batch; // 2 × 3,000,000
+  await makeBeneficiary(app, db, p, { codes: ['UEP'] });
+  await makeBeneficiary(app, db, p, { codes: ['UEP'] });
+  const second = (await call(app, finance, 'POST', '/api/payment-batches', { programmeId: p.programmeId, componentId: p.components.UEP })).json().batch; // 2 × 3,000,000
+  assert.deepEqual([first.totalAmount, second.totalAmount], [6_000_000, 6_000_000]);
+  const [a, b] = await Promise.all([
+    call(app, head, 'POST', `/api/payment-batches/${first.id}/approve`, { version: 1 }),
+    call(app, head2, 'POST', `/api/payment-batches/${second.id}/approve`, { version: 1 }),
+  ]);
+  assert.deepEqual([a.statusCode, b.statusCode].sort(), [200, 409], `${a.body} / ${b.body}`);
+  assert.equal((a.statusCode === 409 ? a : b).json().error.code, 'payment.budget_exceeded');
+  const committed = await db.selectFrom('payment').select('amount').where('status', '=', 'approved').execute();
+  assert.equal(committed.reduce((s, r) => s + Number(r.amount), 0), 6_000_000);
+});
