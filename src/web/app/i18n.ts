@@ -16,6 +16,7 @@ import regionsEn from '../locales/en/regions.json' with { type: 'json' };
 import registryEn from '../locales/en/registry.json' with { type: 'json' };
 import sitesEn from '../locales/en/sites.json' with { type: 'json' };
 import vervalEn from '../locales/en/verval.json' with { type: 'json' };
+import casesEn from '../locales/en/cases.json' with { type: 'json' };
 import aidEn from '../locales/en/aid.json' with { type: 'json' };
 import paymentsEn from '../locales/en/payments.json' with { type: 'json' };
 import caseServicesEn from '../locales/en/caseServices.json' with { type: 'json' };
@@ -36,6 +37,7 @@ import regionsId from '../locales/id/regions.json' with { type: 'json' };
 import registryId from '../locales/id/registry.json' with { type: 'json' };
 import sitesId from '../locales/id/sites.json' with { type: 'json' };
 import vervalId from '../locales/id/verval.json' with { type: 'json' };
+import casesId from '../locales/id/cases.json' with { type: 'json' };
 import aidId from '../locales/id/aid.json' with { type: 'json' };
 import paymentsId from '../locales/id/payments.json' with { type: 'json' };
 import caseServicesId from '../locales/id/caseServices.json' with { type: 'json' };
@@ -49,8 +51,8 @@ export const DEFAULT_LANGUAGE: DisplayLanguage = 'id';
 const STORAGE_KEY = 'language';
 
 export const resources = {
-  id: { common: commonId, dashboard: dashboardId, regions: regionsId, auth: authId, account: accountId, admin: adminId, audit: auditId, letters: lettersId, meetings: meetingsId, programmes: programmesId, sites: sitesId, registry: registryId, verval: vervalId, imports: importsId, duplicates: duplicatesId, aid: aidId, payments: paymentsId, caseServices: caseServicesId, training: trainingId, followUps: followUpsId },
-  en: { common: commonEn, dashboard: dashboardEn, regions: regionsEn, auth: authEn, account: accountEn, admin: adminEn, audit: auditEn, letters: lettersEn, meetings: meetingsEn, programmes: programmesEn, sites: sitesEn, registry: registryEn, verval: vervalEn, imports: importsEn, duplicates: duplicatesEn, aid: aidEn, payments: paymentsEn, caseServices: caseServicesEn, training: trainingEn, followUps: followUpsEn },
+  id: { common: commonId, dashboard: dashboardId, regions: regionsId, auth: authId, account: accountId, admin: adminId, audit: auditId, letters: lettersId, meetings: meetingsId, programmes: programmesId, sites: sitesId, registry: registryId, verval: vervalId, cases: casesId, imports: importsId, duplicates: duplicatesId, aid: aidId, payments: paymentsId, caseServices: caseServicesId, training: trainingId, followUps: followUpsId },
+  en: { common: commonEn, dashboard: dashboardEn, regions: regionsEn, auth: authEn, account: accountEn, admin: adminEn, audit: auditEn, letters: lettersEn, meetings: meetingsEn, programmes: programmesEn, sites: sitesEn, registry: registryEn, verval: vervalEn, cases: casesEn, imports: importsEn, duplicates: duplicatesEn, aid: aidEn, payments: paymentsEn, caseServices: caseServicesEn, training: trainingEn, followUps: followUpsEn },
 } as const;
 
 function isLanguage(value: string | null): value is DisplayLanguage {

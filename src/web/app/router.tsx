@@ -36,6 +36,8 @@ import { ListFormPage } from '../features/verval/ListFormPage.tsx';
 import { ProgrammeVervalPage } from '../features/verval/ProgrammeVervalPage.tsx';
 import { SiteListsPage } from '../features/verval/SiteListsPage.tsx';
 import { VervalHomePage } from '../features/verval/VervalHomePage.tsx';
+import { CasePage } from '../features/cases/CasePage.tsx';
+import { CasesPage } from '../features/cases/CasesPage.tsx';
 import { BudgetsPage } from '../features/budgets/BudgetsPage.tsx';
 import { EntitlementsPage } from '../features/aid/EntitlementsPage.tsx';
 import { SchemesPage } from '../features/aid/SchemesPage.tsx';
@@ -135,6 +137,9 @@ export const router = createBrowserRouter([
       { path: '/anggaran', element: <RequirePermission permission="payment.read"><BudgetsPage /></RequirePermission> },
       { path: '/pembayaran', element: <RequirePermission permission="payment.read"><PaymentBatchesPage /></RequirePermission> },
       { path: '/pembayaran/:id', element: <RequirePermission permission="payment.read"><PaymentBatchPage /></RequirePermission> },
+      { path: '/kasus', element: <RequirePermission permission="case.read"><CasesPage /></RequirePermission> },
+      { path: '/kasus/:id', element: <RequirePermission permission="case.read"><CasePage /></RequirePermission> },
+      { path: '/kasus/:id/:tab', element: <RequirePermission permission="case.read"><CasePage /></RequirePermission> },
       { path: '/kasus/:id/pemulangan', element: <RequirePermission permission="case.read"><CaseServicesPage tab="pemulangan" /></RequirePermission> },
       { path: '/kasus/:id/rujukan', element: <RequirePermission permission="case.read"><CaseServicesPage tab="rujukan" /></RequirePermission> },
       { path: '/rujukan', element: <RequirePermission permission="case.read"><ReferralsListPage /></RequirePermission> },

@@ -64,7 +64,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
     ],
   },
   { id: 'verval', icon: IconChecklist, permission: 'person.read', path: '/verval' },
-  { id: 'cases', icon: IconClipboardList, permission: 'case.read' },
+  { id: 'cases', icon: IconClipboardList, permission: 'case.read', path: '/kasus' },
   { id: 'referrals', icon: IconHeartHandshake, permission: 'case.read', path: '/rujukan' },
   { id: 'training', icon: IconSchool, permission: 'case.read', path: '/pelatihan' },
   { id: 'followUps', icon: IconCalendarCheck, permission: 'case.read', path: '/tindak-lanjut' },
