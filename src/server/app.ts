@@ -14,6 +14,7 @@ import { jobRoutes } from './platform/jobs/jobs.routes.ts';
 import { loggerOptions } from './platform/logging/logger.ts';
 import { registerAuth } from './platform/auth/auth.plugin.ts';
 import { registerIdempotency } from './platform/idempotency/idempotency.ts';
+import { idempotencyExpiryJob } from './platform/idempotency/idempotency.job.ts';
 import { systemClock, type Clock } from './platform/auth/clock.ts';
 import type { MasterKey } from './platform/crypto/master-key.ts';
 import { SecretBox } from './platform/crypto/secret-box.ts';
@@ -215,6 +216,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await registerOpenApi(app);
   await registerFiles(app, config);
   const jobs = new JobQueue(db, app.log, [regionsImportJob as never, auditCheckpointJob as never, referralSweepJob as never]);
+  jobs.register(idempotencyExpiryJob as never);
   const duplicates = new DuplicateService(db, jobs);
   const importRunner = new ImportRunner({ database, keys, workers: config.importWorkers, clock, afterCommit: (tx) => duplicates.scheduleNewRun(tx) });
   const personImportJobs = importJobs(importRunner);

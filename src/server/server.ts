@@ -7,6 +7,7 @@ import { migrate } from './platform/db/migrate.ts';
 import { JobWorker } from './platform/jobs/job-worker.ts';
 import { loadKeyProvider } from './platform/crypto/key-provider.ts';
 import { auditCheckpointJob, nextDailyCheckpoint } from './platform/audit/checkpoint.job.ts';
+import { idempotencyExpiryJob } from './platform/idempotency/idempotency.job.ts';
 import { referralSweepJob } from './modules/referrals/referrals.job.ts';
 import { followUpDigestJob, nextDigestRun } from './modules/follow-ups/follow-ups-digest.job.ts';
 
@@ -31,6 +32,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     if (config.jobsEnabled) {
       if (database.kind === 'pglite') await app.services.jobs.requeueOrphans();
       await app.services.jobs.enqueue(auditCheckpointJob, {}, { dedupeKey: 'daily', runAt: nextDailyCheckpoint(new Date()) });
+      await app.services.jobs.enqueue(idempotencyExpiryJob, {}, { dedupeKey: 'daily', runAt: nextDailyCheckpoint(new Date()) });
       await app.services.jobs.enqueue(referralSweepJob, {}, { dedupeKey: 'daily', runAt: nextDailyCheckpoint(new Date()) });
       await app.services.jobs.enqueue(followUpDigestJob, {}, { dedupeKey: 'daily', runAt: nextDigestRun(new Date()) });
       worker.start();

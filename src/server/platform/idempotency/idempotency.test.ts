@@ -148,3 +148,34 @@ test('a claim left pending by a request that died is taken over after the lease'
   assert.equal(after.json().value, 10);
   assert.equal(await counter('c1'), 10);
 });
+
+test('old answers and dead claims expire; recent ones stay', async (t) => {
+  const { expireIdempotencyKeys, KEEP_DAYS } = await import('./idempotency.job.ts');
+  const { app, db, a } = await setup(t);
+  const now = new Date('2026-03-01T00:00:00Z');
+  const day = 86_400_000;
+  const row = (key: string, state: 'pending' | 'done', at: Date) => ({
+    user_id: a.user.id,
+    key,
+    method: 'POST',
+    route: '/x',
+    fingerprint: 'f',
+    state,
+    claim_token: 't',
+    claimed_at: at,
+    ...(state === 'done' ? { status_code: 200, response: '{}', completed_at: at } : {}),
+  });
+  await db
+    .insertInto('idempotency_key')
+    .values([
+      row('old-answer-1', 'done', new Date(now.getTime() - (KEEP_DAYS + 1) * day)),
+      row('new-answer-1', 'done', new Date(now.getTime() - day)),
+      row('dead-claim-1', 'pending', new Date(now.getTime() - 2 * day)),
+      row('live-claim-1', 'pending', new Date(now.getTime() - 60_000)),
+    ])
+    .execute();
+  assert.equal(await expireIdempotencyKeys(db, now), 2);
+  const left = (await db.selectFrom('idempotency_key').select('key').orderBy('key').execute()).map((r) => r.key);
+  assert.deepEqual(left, ['live-claim-1', 'new-answer-1']);
+  void app;
+});
