@@ -77,6 +77,7 @@ import { BatchService } from './modules/payments/batches.service.ts';
 import { paymentRoutes } from './modules/payments/payments.routes.ts';
 import { ReconciliationService } from './modules/payments/reconciliation.service.ts';
 import { ReceiptService } from './modules/payments/receipts.service.ts';
+import { returnUnclaimedJobWith } from './modules/payments/return-unclaimed.job.ts';
 import { SchemeService } from './modules/aid/schemes.service.ts';
 import { EntitlementService } from './modules/aid/entitlements.service.ts';
 import { aidRoutes } from './modules/aid/aid.routes.ts';
@@ -225,6 +226,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   jobs.register(duplicatesRunJobWith(new DuplicateRunner(db, persons, app.log)) as never);
   const letters = new LetterService(db, config, clock);
   const paymentBatches = new BatchService(db, clock, config.reauthMinutes * 60_000);
+  jobs.register(returnUnclaimedJobWith(paymentBatches, clock) as never);
   const services: Services = {
     jobs,
     regions: new RegionService(db, jobs),

@@ -8,6 +8,7 @@ import { JobWorker } from './platform/jobs/job-worker.ts';
 import { loadKeyProvider } from './platform/crypto/key-provider.ts';
 import { auditCheckpointJob, nextDailyCheckpoint } from './platform/audit/checkpoint.job.ts';
 import { idempotencyExpiryJob } from './platform/idempotency/idempotency.job.ts';
+import { nextYearEnd, returnUnclaimedJob } from './modules/payments/return-unclaimed.job.ts';
 import { referralSweepJob } from './modules/referrals/referrals.job.ts';
 import { followUpDigestJob, nextDigestRun } from './modules/follow-ups/follow-ups-digest.job.ts';
 
@@ -33,6 +34,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       if (database.kind === 'pglite') await app.services.jobs.requeueOrphans();
       await app.services.jobs.enqueue(auditCheckpointJob, {}, { dedupeKey: 'daily', runAt: nextDailyCheckpoint(new Date()) });
       await app.services.jobs.enqueue(idempotencyExpiryJob, {}, { dedupeKey: 'daily', runAt: nextDailyCheckpoint(new Date()) });
+      await app.services.jobs.enqueue(returnUnclaimedJob, {}, { dedupeKey: 'yearly', runAt: nextYearEnd(new Date()) });
       await app.services.jobs.enqueue(referralSweepJob, {}, { dedupeKey: 'daily', runAt: nextDailyCheckpoint(new Date()) });
       await app.services.jobs.enqueue(followUpDigestJob, {}, { dedupeKey: 'daily', runAt: nextDigestRun(new Date()) });
       worker.start();
