@@ -8,7 +8,7 @@ import { PROVINCIAL_NAME, seedKaltara2018, seedKaltara2018Events, seedKaltara201
 import { seedNunukanPeople, seedNunukanVerval } from './nunukan-people.scenario.ts';
 
 /** Tables that hold no user data (or only what migrations put there: reference data such as the default assessment form and bank file formats): seeding next to them is safe. */
-const SYSTEM_TABLES = new Set(['schema_migration', 'app_meta', 'job', 'region', 'role', 'audit_head', 'case_assessment_form', 'payment_bank_format']);
+const SYSTEM_TABLES = new Set(['schema_migration', 'app_meta', 'job', 'region', 'role', 'audit_head', 'case_assessment_form', 'payment_bank_format', 'training_course']);
 
 export type DemoAsOf = 2018 | 2019;
 /** What a step needs besides the database; the master keys are loaded only by a step that encrypts. */
