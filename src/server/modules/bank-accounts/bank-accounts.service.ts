@@ -25,16 +25,12 @@ import { findPerson, rolePermissions, type PersonRow } from '../registry/persons
 import type { PersonService } from '../registry/persons.service.ts';
 import { openIdentity } from '../registry/persons.sealing.ts';
 import { actorUserId } from '../registry/registry-access.ts';
+import { bankAccountRef, openBankAccount, type SealedAccount } from './bank-account-sealing.ts';
 import { bankAccountError } from './bank-accounts.errors.ts';
 import { bankAccountActions, bankReach } from './bank-accounts.policy.ts';
 import { accountsOf, deactivateActive, findAccount, sharedAccountExists, withoutAccount, type AccountRow } from './bank-accounts.repository.ts';
 import { compareHolderName } from './holder-name.ts';
 
-interface SealedAccount {
-  accountNumber: string;
-  holderName: string;
-}
-const accountRef = (caseCode: string) => `bank-account/${caseCode}`;
 
 export class BankAccountService {
   private matchKey: Promise<Buffer> | undefined;
@@ -63,7 +59,7 @@ export class BankAccountService {
   }
 
   private open(a: AccountRow): SealedAccount {
-    return this.persons.sealer.open<SealedAccount>(accountRef(a.case_code), { ciphertext: Buffer.from(a.account_ct), wrappedKey: Buffer.from(a.dek_wrapped) });
+    return openBankAccount(this.persons.sealer, a.case_code, a);
   }
 
   private view(ctx: Context, bank: Reach, a: AccountRow): BankAccount {
@@ -111,7 +107,7 @@ export class BankAccountService {
       const p = await this.personForChange(tx, ctx, bank, personId);
       const identity = openIdentity(this.persons.sealer, p) ?? {};
       const name = compareHolderName(identity.fullName, input.holderName);
-      const sealed = this.persons.sealer.seal(accountRef(p.case_code), { accountNumber: input.accountNumber, holderName: input.holderName } satisfies SealedAccount);
+      const sealed = this.persons.sealer.seal(bankAccountRef(p.case_code), { accountNumber: input.accountNumber, holderName: input.holderName } satisfies SealedAccount);
       const replaced = await deactivateActive(tx, p.id);
       const shared = await sharedAccountExists(tx, match, p.id);
       const row = await tx

@@ -24,7 +24,7 @@ function workerSource(): string {
   return workerCode;
 }
 /** Small heaps: a worker holds a few batches at a time, and the import process must stay under 300 MB with its workers. */
-const WORKER_LIMITS = { maxOldGenerationSizeMb: 24, maxYoungGenerationSizeMb: 4 };
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 48, maxYoungGenerationSizeMb: 8 };
 
 interface Pending {
   resolve(r: EncodedRows): void;

@@ -9,13 +9,11 @@ import type { Clock } from '../../platform/auth/clock.ts';
 import type { RecordSealer } from '../../platform/crypto/envelope.ts';
 import { inTransaction, type Db, type Executor } from '../../platform/db/database.ts';
 import type { IdempotencyClaim } from '../../platform/idempotency/idempotency.ts';
+import { openBankAccount } from '../bank-accounts/bank-account-sealing.ts';
 import { bankFileCsv, type BankFileRow } from './bank-file.ts';
 import type { BatchService } from './batches.service.ts';
 import { paymentError } from './payments.errors.ts';
 import type { PaymentBankFormatTable } from './payments.tables.ts';
-
-/** The sealing reference of a person's bank account (as the bank-accounts module seals it). */
-const accountRef = (caseCode: string) => `bank-account/${caseCode}`;
 
 const toFormat = (f: Selectable<PaymentBankFormatTable>): BankFormat => ({
   bankCode: f.bank_code,
@@ -89,10 +87,7 @@ export class BankFormatService {
       const rows = await q.execute();
       const format = await this.formatFor(tx, bank ?? 'DEFAULT');
       const lines: BankFileRow[] = rows.map((r) => {
-        const account = this.sealer.open<{ accountNumber: string; holderName: string }>(accountRef(r.case_code), {
-          ciphertext: Buffer.from(r.account_ct),
-          wrappedKey: Buffer.from(r.dek_wrapped),
-        });
+        const account = openBankAccount(this.sealer, r.case_code, r);
         return { reference: r.reference, bankCode: r.bank_code, accountNumber: account.accountNumber, holderName: account.holderName, amount: Number(r.amount) };
       });
       const transferDate = new Date(this.clock().getTime() + 7 * 3_600_000).toISOString().slice(0, 10);

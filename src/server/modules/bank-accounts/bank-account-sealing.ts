@@ -1,0 +1,15 @@
+// How a bank account is sealed: one place for the bank-accounts module, which seals and
+// opens accounts, and payments, which open them in memory for a bank file.
+import type { RecordSealer } from '../../platform/crypto/envelope.ts';
+
+export interface SealedAccount {
+  accountNumber: string;
+  holderName: string;
+}
+
+/** The associated data binding an account's ciphertext to its person. */
+export const bankAccountRef = (caseCode: string) => `bank-account/${caseCode}`;
+
+export function openBankAccount(sealer: RecordSealer, caseCode: string, row: { account_ct: Uint8Array; dek_wrapped: Uint8Array }): SealedAccount {
+  return sealer.open<SealedAccount>(bankAccountRef(caseCode), { ciphertext: Buffer.from(row.account_ct), wrappedKey: Buffer.from(row.dek_wrapped) });
+}
