@@ -3,18 +3,21 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { openDatabase } from '../server/platform/db/database.ts';
 import { migrationLabel, readMigrations } from '../server/platform/db/migrate.ts';
-import { createTestDatabase, TEST_DATABASE_URL } from '../server/test/build-app.ts';
+import { createTestDatabase, TEST_DATABASE_URL, TEST_MASTER_KEY } from '../server/test/build-app.ts';
+import { preparedData } from '../server/test/prepared-data.ts';
 import { tempDataDir, tuntas } from '../server/test/processes.ts';
 import { sql } from 'kysely';
 
-/** Where a command's database lives: a temp PGlite directory, or a fresh PostgreSQL database in CI. */
-async function databaseEnv(t: { after(fn: () => Promise<void> | void): void }): Promise<Record<string, string>> {
+/** An empty database: a new PGlite directory, or a new PostgreSQL database. */
+async function emptyDatabaseEnv(t: { after(fn: () => Promise<void> | void): void }): Promise<Record<string, string>> {
   if (!TEST_DATABASE_URL) return { DATA_DIR: tempDataDir(t) };
   const fresh = await createTestDatabase();
   t.after(() => fresh.drop());
-  // With a database server the master key must be given (PGlite keeps one in its data directory).
-  return { DATABASE_URL: fresh.url, MASTER_KEY: Buffer.alloc(32, 7).toString('base64') };
+  return { DATABASE_URL: fresh.url, MASTER_KEY: TEST_MASTER_KEY.key.toString('base64') };
 }
+
+/** A migrated database holding the regions (see prepared-data.ts). */
+const databaseEnv = async (t: { after(fn: () => Promise<void> | void): void }) => (await preparedData(t)).env;
 
 test('tuntas --help lists the commands; every command has --help', async () => {
   const help = await tuntas(['--help'], {});
@@ -45,7 +48,7 @@ test('tuntas regions --parent 65 --json prints Kalimantan Utara’s regencies', 
 });
 
 test('tuntas migrate applies and reports; --status only reports', async (t) => {
-  const env = await databaseEnv(t);
+  const env = await emptyDatabaseEnv(t);
   const first = await tuntas(['migrate', '--json'], env);
   assert.equal(first.code, 0, first.stderr);
   const result = JSON.parse(first.stdout);

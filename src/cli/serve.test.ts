@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PGLITE_ONLY } from '../server/test/build-app.ts';
 import { test } from 'node:test';
+import { preparedData } from '../server/test/prepared-data.ts';
 import { startServerProcess, tempDataDir, tuntas, waitFor } from '../server/test/processes.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies are checked field by field
@@ -14,7 +15,7 @@ async function json(url: string): Promise<{ status: number; body: any }> {
 }
 
 test('serve prints where it listens and where the data lives; SIGTERM closes the database cleanly', PGLITE_ONLY, async (t) => {
-  const dataDir = tempDataDir(t);
+  const dataDir = (await preparedData(t)).env.DATA_DIR!;
   const server = await startServerProcess({ DATA_DIR: dataDir });
   t.after(() => void server.child.kill('SIGKILL'));
   assert.match(server.output(), /Tuntas is running at http:\/\/localhost:\d+/);

@@ -3,22 +3,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { findUserByUsername } from '../server/platform/auth/identity.repository.ts';
 import { verifyPassword } from '../server/platform/auth/passwords.ts';
-import { openDatabase, type Database } from '../server/platform/db/database.ts';
-import { createTestDatabase, TEST_DATABASE_URL } from '../server/test/build-app.ts';
-import { tempDataDir, tuntas } from '../server/test/processes.ts';
-
-/** Where a command's database lives: a temp PGlite directory, or a fresh PostgreSQL database. */
-async function databaseEnv(t: { after(fn: () => Promise<void> | void): void }): Promise<Record<string, string>> {
-  if (!TEST_DATABASE_URL) return { DATA_DIR: tempDataDir(t) };
-  const fresh = await createTestDatabase();
-  t.after(() => fresh.drop());
-  return { DATABASE_URL: fresh.url };
-}
-
-/** Opens the command's database in this process (after the command has exited). */
-function open(env: Record<string, string>): Promise<Database> {
-  return env.DATABASE_URL ? openDatabase({ kind: 'postgres', url: env.DATABASE_URL }) : openDatabase({ kind: 'pglite', dataDir: env.DATA_DIR! });
-}
+import { openDatabase } from '../server/platform/db/database.ts';
+import { preparedData } from '../server/test/prepared-data.ts';
+import { tuntas } from '../server/test/processes.ts';
 
 const STRONG = 'perahu-lumut-jingga-sembilan';
 const createArgs = (username: string, role = 'regency_officer', region = '65.03') => ['user', 'create', '--username', username, '--role', role, '--region', region];
@@ -36,7 +23,7 @@ async function listUsers(env: Record<string, string>): Promise<ListedUser[]> {
 }
 
 test('user create prints a generated password once; it is the user’s password and must be changed', async (t) => {
-  const env = await databaseEnv(t);
+  const { env, options } = await preparedData(t);
   const res = await tuntas(createArgs('rina.kayan'), env);
   assert.equal(res.code, 0, res.stderr);
   assert.match(res.stdout, /^Created rina\.kayan \(regency_officer; 65\.03\)\.$/m);
@@ -44,7 +31,7 @@ test('user create prints a generated password once; it is the user’s password 
   assert.equal(passwords.length, 1, res.stdout);
   assert.match(res.stdout, /shown once; must be changed at first sign-in/);
 
-  const database = await open(env);
+  const database = await openDatabase(options);
   try {
     const user = await findUserByUsername(database.db, 'rina.kayan');
     assert.ok(user);
@@ -57,14 +44,14 @@ test('user create prints a generated password once; it is the user’s password 
 });
 
 test('user create --password-stdin takes the password from standard input and prints none', async (t) => {
-  const env = await databaseEnv(t);
+  const { env, options } = await preparedData(t);
   const res = await tuntas([...createArgs('budi.sesayap'), '--password-stdin'], env, `${STRONG}\n`);
   assert.equal(res.code, 0, res.stderr);
   assert.match(res.stdout, /Created budi\.sesayap/);
   assert.doesNotMatch(res.stdout, /Password/);
   assert.ok(!res.stdout.includes(STRONG) && !res.stderr.includes(STRONG));
 
-  const database = await open(env);
+  const database = await openDatabase(options);
   try {
     const user = (await findUserByUsername(database.db, 'budi.sesayap'))!;
     assert.equal(user.password_must_change, false);
@@ -75,7 +62,7 @@ test('user create --password-stdin takes the password from standard input and pr
 });
 
 test('user create --password-stdin refuses a weak password with a non-zero exit and a clear message', async (t) => {
-  const env = await databaseEnv(t);
+  const { env } = await preparedData(t);
   const weak = await tuntas([...createArgs('budi.sesayap'), '--password-stdin'], env, 'kalimantan2018\n');
   assert.notEqual(weak.code, 0);
   assert.match(weak.stderr, /The password is too easy to guess/);
@@ -87,7 +74,7 @@ test('user create --password-stdin refuses a weak password with a non-zero exit 
 });
 
 test('user list --json prints the users with roles, region and status', async (t) => {
-  const env = await databaseEnv(t);
+  const { env } = await preparedData(t);
   assert.equal((await tuntas(createArgs('rina.kayan'), env)).code, 0);
   assert.equal((await tuntas(createArgs('admin.pusat', 'admin,auditor', 'national'), env)).code, 0);
   const users = await listUsers(env);
@@ -101,7 +88,7 @@ test('user list --json prints the users with roles, region and status', async (t
 });
 
 test('user disable disables the user; list shows them disabled', async (t) => {
-  const env = await databaseEnv(t);
+  const { env } = await preparedData(t);
   assert.equal((await tuntas(createArgs('rina.kayan'), env)).code, 0);
   const res = await tuntas(['user', 'disable', 'rina.kayan'], env);
   assert.equal(res.code, 0, res.stderr);
@@ -114,7 +101,7 @@ test('user disable disables the user; list shows them disabled', async (t) => {
 });
 
 test('user create with an unknown role exits non-zero naming the role', async (t) => {
-  const env = await databaseEnv(t);
+  const { env } = await preparedData(t);
   const res = await tuntas(createArgs('rina.kayan', 'regency_officer,wizard'), env);
   assert.notEqual(res.code, 0);
   assert.match(res.stderr, /Unknown role: wizard/);

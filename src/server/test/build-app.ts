@@ -85,14 +85,14 @@ async function pgliteTemplate(withRegions: boolean): Promise<Blob> {
   }
 }
 
-async function loadRegionsInto(database: Database): Promise<void> {
+export async function loadRegionsInto(database: Database): Promise<void> {
   const jobs = new JobQueue(database.db, silentLogger, [regionsImportJob as never]);
   await jobs.enqueue(regionsImportJob, { includeVillages: false });
   await jobs.runUntilIdle();
 }
 
 /** The key of a prepared database: the migrations and the region data it was made from. */
-function templateKey(withRegions: boolean): string {
+export function templateKey(withRegions: boolean): string {
   return createHash('sha256')
     .update(readMigrations().map((m) => m.checksum).join())
     .update(fs.readFileSync(FORMER_CODES_FILE))
@@ -114,7 +114,7 @@ function urlOf(name: string): string {
  * key by whichever test process gets there first. Templates of older migration sets
  * stay (a few MB each; other checkouts may still use them): drop tuntas_tpl_* by hand.
  */
-async function postgresTemplate(withRegions: boolean): Promise<string> {
+export async function postgresTemplate(withRegions: boolean): Promise<string> {
   const name = `tuntas_tpl_${templateKey(withRegions)}`;
   const cached = (postgresTemplates[name] ??= makePostgresTemplate(name, withRegions).catch((err: unknown) => {
     delete postgresTemplates[name];

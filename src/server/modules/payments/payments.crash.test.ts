@@ -6,14 +6,11 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { test } from 'node:test';
-import pino from 'pino';
 import { buildApp } from '../../app.ts';
 import { openDatabase, type DatabaseOptions } from '../../platform/db/database.ts';
-import { migrate } from '../../platform/db/migrate.ts';
-import { JobQueue } from '../../platform/jobs/job-queue.ts';
-import { regionsImportJob } from '../regions/regions-import.job.ts';
-import { createTestDatabase, TEST_DATABASE_URL, TEST_MASTER_KEY, testConfig } from '../../test/build-app.ts';
-import { startServerProcess, tempDataDir, type ServerProcess } from '../../test/processes.ts';
+import { TEST_MASTER_KEY, testConfig } from '../../test/build-app.ts';
+import { preparedData } from '../../test/prepared-data.ts';
+import { startServerProcess, type ServerProcess } from '../../test/processes.ts';
 import { createUser, signIn } from '../../test/users.ts';
 import { fund, makeAidProgramme, makeBeneficiary } from './payments.test-support.ts';
 
@@ -23,10 +20,6 @@ const MASTER_KEY = TEST_MASTER_KEY.key.toString('base64');
 async function seed(options: DatabaseOptions) {
   const database = await openDatabase(options);
   try {
-    await migrate(database.db);
-    const jobs = new JobQueue(database.db, pino({ level: 'silent' }) as never, [regionsImportJob as never]);
-    await jobs.enqueue(regionsImportJob, { includeVillages: false });
-    await jobs.runUntilIdle();
     const app = await buildApp({ config: testConfig(), database, logger: false, masterKey: TEST_MASTER_KEY });
     try {
       const p = await makeAidProgramme(app, database.db);
@@ -88,19 +81,9 @@ async function inspect(options: DatabaseOptions, batchId: number) {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 test('kill -9 during approval and during the reconciliation import: nothing lost, nothing twice, one consistent state', { timeout: 600_000 }, async (t) => {
-  let options: DatabaseOptions;
-  let env: Record<string, string>;
-  if (TEST_DATABASE_URL) {
-    const fresh = await createTestDatabase();
-    t.after(() => fresh.drop());
-    options = { kind: 'postgres', url: fresh.url, poolSize: 2 };
-    env = { DATABASE_URL: fresh.url };
-  } else {
-    const dataDir = tempDataDir(t);
-    options = { kind: 'pglite', dataDir };
-    env = { DATA_DIR: dataDir };
-  }
-  env = { ...env, MASTER_KEY, MFA_REQUIRED: 'false', JOBS_ENABLED: 'false', RATE_LIMIT_PER_MINUTE: '100000' };
+  const prepared = await preparedData(t);
+  const options = prepared.options;
+  const env = { ...prepared.env, MASTER_KEY, MFA_REQUIRED: 'false', JOBS_ENABLED: 'false', RATE_LIMIT_PER_MINUTE: '100000' };
   const { batchId } = await seed(options);
   const password = 'kopi-tubruk-ombak-senja-17';
   let cutOff = 0;
