@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { copyPreparedDataDir } from '../src/server/test/prepared-data.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const SCREENSHOT_DIR = path.join(ROOT, 'e2e', 'screenshots');
@@ -90,12 +91,14 @@ async function waitUntilReady(url: string, child: ChildProcess, output: () => st
   throw new Error(`Tuntas was not ready with regions loaded within ${STARTUP_TIMEOUT_MS / 1000} s:\n${output()}`);
 }
 
-/** Starts `tuntas serve` on a fresh data directory; the web build must exist. */
+/** Starts `tuntas serve` on a fresh data directory (migrated, regions loaded); the web build must exist. */
 export async function startServer(options: ServerOptions = {}): Promise<TestServer> {
   if (!fs.existsSync(path.join(ROOT, 'dist', 'web', 'index.html'))) {
     throw new Error('dist/web/index.html is missing: run "npm run build" before the browser tests.');
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tuntas-e2e-'));
+  // Migrated, with the regions: what a first start would make, without waiting for it.
+  await copyPreparedDataDir(dataDir);
   const port = await freePort();
   const env = { ...process.env, ...options.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' };
   if (options.prepare) {

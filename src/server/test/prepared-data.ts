@@ -29,8 +29,13 @@ export async function preparedData(t: Hook): Promise<PreparedData> {
     return { env: { DATABASE_URL: fresh.url, MASTER_KEY: TEST_MASTER_KEY.key.toString('base64') }, options: { kind: 'postgres', url: fresh.url, poolSize: 2 } };
   }
   const dataDir = tempDataDir(t);
-  fs.cpSync(await pgliteDataDirTemplate(), dataDir, { recursive: true });
+  await copyPreparedDataDir(dataDir);
   return { env: { DATA_DIR: dataDir }, options: { kind: 'pglite', dataDir } };
+}
+
+/** Fills an empty directory with a copy of the prepared PGlite data directory (browser tests use it too). */
+export async function copyPreparedDataDir(dataDir: string): Promise<void> {
+  fs.cpSync(await pgliteDataDirTemplate(), dataDir, { recursive: true });
 }
 
 /** The prepared PGlite data directory in the temp folder, made by the first test process that needs it. */
