@@ -23,6 +23,8 @@ import pino from 'pino';
 const silentLogger = pino({ level: 'silent' }) as unknown as FastifyBaseLogger;
 
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || undefined;
+/** TEST_LOG_LEVEL=error shows the apps' logs (e.g. the cause of an unexpected 500). */
+const TEST_LOG_LEVEL = process.env.TEST_LOG_LEVEL || undefined;
 
 /**
  * Test option for tests that run on embedded PGlite whatever the suite's database
@@ -33,7 +35,7 @@ export const PGLITE_ONLY = { skip: TEST_DATABASE_URL ? 'embedded PGlite only: ra
 
 /** MFA is off unless a test turns it on (MFA_REQUIRED: 'true'), so most tests sign in with a password. */
 export function testConfig(overrides: Record<string, string> = {}): Config {
-  return loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SERVE_WEB: 'false', JOBS_ENABLED: 'false', MFA_REQUIRED: 'false', ...overrides });
+  return loadConfig({ NODE_ENV: 'test', LOG_LEVEL: TEST_LOG_LEVEL ?? 'silent', SERVE_WEB: 'false', JOBS_ENABLED: 'false', MFA_REQUIRED: 'false', ...overrides });
 }
 
 export const TEST_MASTER_KEY = masterKeyFrom(Buffer.alloc(32, 7).toString('base64'));
@@ -183,7 +185,7 @@ export async function build(
   options: { config?: Record<string, string>; regions?: boolean; logger?: boolean; clock?: Clock } = {},
 ): Promise<TestApp> {
   const database = await freshDatabase(t, { regions: options.regions ?? false });
-  const app = await buildApp({ config: testConfig(options.config), database, logger: options.logger ?? false, masterKey: TEST_MASTER_KEY, clock: options.clock });
+  const app = await buildApp({ config: testConfig(options.config), database, logger: options.logger ?? Boolean(TEST_LOG_LEVEL), masterKey: TEST_MASTER_KEY, clock: options.clock });
   t.after(() => app.close());
   return { app, database };
 }

@@ -22,9 +22,11 @@ import { rightsError } from './registry-rights.errors.ts';
  */
 const derivedColumns = new Set<string>();
 
-export function registerIdentityDerivedColumn(column: string): void {
+/** Registers a derived column; returns how to unregister it (for tests that add one). */
+export function registerIdentityDerivedColumn(column: string): () => void {
   if (!/^[a-z_][a-z0-9_]*$/.test(column)) throw new Error(`not a column name: ${column}`);
   derivedColumns.add(column);
+  return () => derivedColumns.delete(column);
 }
 
 export async function clearIdentityDerivedColumns(tx: Tx, personId: number): Promise<void> {

@@ -205,7 +205,8 @@ test('data-subject requests', async (t) => {
     // A value another module derives from the identity (as deduplication's blocking keys): erased too.
     await sql`alter table person add column derived_probe integer`.execute(database.db);
     await sql`update person set derived_probe = 7`.execute(database.db);
-    registerIdentityDerivedColumn('derived_probe');
+    // Process-wide registration: taken back at the end (other test files share this process).
+    t.after(registerIdentityDerivedColumn('derived_probe'));
     const r = await register(p.id, 'deletion');
     const url = `/api/subject-requests/${r.id}`;
     // Irreversible: a fresh re-authentication, whatever happened before.
