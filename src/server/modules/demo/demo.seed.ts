@@ -5,10 +5,11 @@ import type { Config } from '../../config.ts';
 import { loadKeyProvider, type KeyProvider } from '../../platform/crypto/key-provider.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { PROVINCIAL_NAME, seedKaltara2018, seedKaltara2018Events, seedKaltara2019 } from './kaltara-2018.scenario.ts';
+import { seedNunukanCases } from './nunukan-cases.scenario.ts';
 import { seedNunukanPeople, seedNunukanVerval } from './nunukan-people.scenario.ts';
 
 /** Tables that hold no user data (or only what migrations put there: reference data such as the default assessment form and bank file formats): seeding next to them is safe. */
-const SYSTEM_TABLES = new Set(['schema_migration', 'app_meta', 'job', 'region', 'role', 'audit_head', 'case_assessment_form', 'payment_bank_format', 'training_course']);
+export const SYSTEM_TABLES = new Set(['schema_migration', 'app_meta', 'job', 'region', 'role', 'audit_head', 'case_assessment_form', 'payment_bank_format', 'training_course']);
 
 export type DemoAsOf = 2018 | 2019;
 /** What a step needs besides the database; the master keys are loaded only by a step that encrypts. */
@@ -24,6 +25,7 @@ export const DEMO_STEPS: DemoStep[] = [
   { name: 'nunukan-people', asOf: 2018, run: (db, env) => seedNunukanPeople(db, env.keys()) },
   { name: 'nunukan-verval', asOf: 2019, run: (db, env) => seedNunukanVerval(db, env.keys(), PROVINCIAL_NAME) },
   { name: 'kaltara-2019', asOf: 2019, run: (db, env) => seedKaltara2019(db, env.config) },
+  { name: 'nunukan-cases', asOf: 2019, run: (db, env) => seedNunukanCases(db, env.config, env.keys(), PROVINCIAL_NAME) },
 ];
 
 export interface DemoOptions {
@@ -50,13 +52,13 @@ export async function datasetOf(db: Db): Promise<'demo' | null> {
 }
 
 /** Tables outside the system set that hold at least one row. */
-async function tablesWithData(db: Db): Promise<string[]> {
+export async function tablesWithData(db: Db, except: ReadonlySet<string> = SYSTEM_TABLES): Promise<string[]> {
   const tables = await sql<{ name: string }>`
     select table_name as name from information_schema.tables
     where table_schema = current_schema() and table_type = 'BASE TABLE' order by table_name`.execute(db);
   const filled: string[] = [];
   for (const { name } of tables.rows) {
-    if (SYSTEM_TABLES.has(name)) continue;
+    if (except.has(name)) continue;
     const r = await sql<{ any: boolean }>`select exists (select 1 from ${sql.table(name)}) as any`.execute(db);
     if (r.rows[0]?.any) filled.push(name);
   }
