@@ -6,6 +6,7 @@ import { loadKeyProvider, type KeyProvider } from '../../platform/crypto/key-pro
 import type { Db } from '../../platform/db/database.ts';
 import { PROVINCIAL_NAME, seedKaltara2018, seedKaltara2018Events, seedKaltara2019 } from './kaltara-2018.scenario.ts';
 import { seedNunukanCases } from './nunukan-cases.scenario.ts';
+import { seedAidSchemes, seedNunukanBankAccounts } from './nunukan-finance.scenario.ts';
 import { seedNunukanPeople, seedNunukanVerval } from './nunukan-people.scenario.ts';
 
 /** Tables that hold no user data (or only what migrations put there: reference data such as the default assessment form and bank file formats): seeding next to them is safe. */
@@ -17,7 +18,8 @@ export interface DemoEnv {
   config: Config;
   keys(): KeyProvider;
 }
-export type DemoStep = { name: string; asOf: DemoAsOf; event?: boolean; run(db: Db, env: DemoEnv): Promise<void> };
+/** event: left out by withoutEvents; scheme: left out by withoutSchemes. */
+export type DemoStep = { name: string; asOf: DemoAsOf; event?: boolean; scheme?: boolean; run(db: Db, env: DemoEnv): Promise<void> };
 /** Each step is idempotent: seeding again adds nothing twice. */
 export const DEMO_STEPS: DemoStep[] = [
   { name: 'kaltara-2018', asOf: 2018, run: (db, env) => seedKaltara2018(db, env.config) },
@@ -26,12 +28,16 @@ export const DEMO_STEPS: DemoStep[] = [
   { name: 'nunukan-verval', asOf: 2019, run: (db, env) => seedNunukanVerval(db, env.keys(), PROVINCIAL_NAME) },
   { name: 'kaltara-2019', asOf: 2019, run: (db, env) => seedKaltara2019(db, env.config) },
   { name: 'nunukan-cases', asOf: 2019, run: (db, env) => seedNunukanCases(db, env.config, env.keys(), PROVINCIAL_NAME) },
+  { name: 'nunukan-bank-accounts', asOf: 2019, run: (db, env) => seedNunukanBankAccounts(db, env.keys(), PROVINCIAL_NAME) },
+  { name: 'aid-schemes-2018', asOf: 2019, scheme: true, run: (db) => seedAidSchemes(db, PROVINCIAL_NAME) },
 ];
 
 export interface DemoOptions {
   asOf?: DemoAsOf;
   /** Leave the rakor and the instruction letter for trainees (and the browser test) to record. */
   withoutEvents?: boolean;
+  /** Leave the 2018 aid schemes, and so their budget allocations, for trainees (and the payments browser test) to configure. */
+  withoutSchemes?: boolean;
   /** The master keys people are encrypted with (default: the configured ones). */
   keys?: KeyProvider;
 }
@@ -70,7 +76,7 @@ export async function seedDemo(
   db: Db,
   config: Config,
   loadReferenceData: () => Promise<void>,
-  { asOf = 2018, withoutEvents = false, keys }: DemoOptions = {},
+  { asOf = 2018, withoutEvents = false, withoutSchemes = false, keys }: DemoOptions = {},
 ): Promise<{ steps: string[] }> {
   if ((await datasetOf(db)) !== 'demo') {
     const filled = await tablesWithData(db);
@@ -85,7 +91,7 @@ export async function seedDemo(
     ])
     .onConflict((oc) => oc.column('key').doUpdateSet({ value: (eb) => eb.ref('excluded.value'), updated_at: new Date() }))
     .execute();
-  const steps = DEMO_STEPS.filter((step) => step.asOf <= asOf && !(withoutEvents && step.event));
+  const steps = DEMO_STEPS.filter((step) => step.asOf <= asOf && !(withoutEvents && step.event) && !(withoutSchemes && step.scheme));
   let loaded = keys;
   const env: DemoEnv = { config, keys: () => (loaded ??= loadKeyProvider(config)) };
   for (const step of steps) await step.run(db, env);

@@ -5,6 +5,8 @@ import { build, testConfig, TEST_MASTER_KEY } from '../../test/build-app.ts';
 import { asUser } from '../../test/users.ts';
 import { seedDemo, SYSTEM_TABLES, tablesWithData } from './demo.seed.ts';
 import { NO_CASE } from './nunukan-cases.scenario.ts';
+import { HOLDER_MISMATCH, NO_ACCOUNT } from './nunukan-finance.scenario.ts';
+import { call, reauthed } from '../payments/payments.test-support.ts';
 
 const keys = keyRing(TEST_MASTER_KEY);
 
@@ -81,11 +83,16 @@ test('the demo registry: 51 fictional women on the Nunukan site, encrypted and c
 
 test('seeding again adds nothing; as of 2019, Tarakan and Nunukan are closed and Nunukan’s count reads 48 → 51 → 37 → 27', async (t) => {
   const { database, statuses, nunukanCounts } = await seeded(t, 2018);
-  const again = await seedDemo(database.db, testConfig(), async () => {}, { asOf: 2019, keys });
-  assert.deepEqual(again.steps, ['kaltara-2018', 'kaltara-2018-events', 'nunukan-people', 'nunukan-verval', 'kaltara-2019', 'nunukan-cases']);
+  const again = await seedDemo(database.db, testConfig(), async () => {}, { asOf: 2019, keys, withoutSchemes: true });
+  assert.deepEqual(again.steps, ['kaltara-2018', 'kaltara-2018-events', 'nunukan-people', 'nunukan-verval', 'kaltara-2019', 'nunukan-cases', 'nunukan-bank-accounts']);
+  assert.equal((await database.db.selectFrom('aid_scheme').select('id').execute()).length, 0, 'without schemes: left to configure');
+  assert.equal((await database.db.selectFrom('budget_allocation').select('id').execute()).length, 0, 'and so no budget allocations');
+  assert.equal((await database.db.selectFrom('person_bank_account').select('id').execute()).length, 26, 'bank accounts all the same');
   assert.equal((await database.db.selectFrom('person').select('id').execute()).length, 51, 'no person twice');
   assert.equal((await database.db.selectFrom('person_list').select('id').execute()).length, 2, 'no list twice');
   await seedDemo(database.db, testConfig(), async () => {}, { asOf: 2019, keys });
+  assert.equal((await database.db.selectFrom('aid_scheme').select('id').execute()).length, 2, 'the schemes come with a later run without the flag');
+  assert.equal((await database.db.selectFrom('person_bank_account').select('id').execute()).length, 26, 'no account twice');
   assert.deepEqual(await statuses(), { '65.01': 'closed', '65.02': 'closed', '65.03': 'closed', '65.04': 'not_started', '65.71': 'closed' });
   assert.deepEqual(await nunukanCounts(), [48, 51, 37, 27]);
   const programmes = await database.db.selectFrom('programme').select('id').execute();
@@ -209,4 +216,55 @@ test('as of 2019, twenty of the eligible Nunukan cohort have cases in every stat
 test('the system tables are exactly those the migrations (and the region import) fill: the seed refuses any other filled table', async (t) => {
   const { database } = await build(t, { regions: true });
   assert.deepEqual((await tablesWithData(database.db, new Set())).sort(), [...SYSTEM_TABLES].sort());
+});
+
+test('as of 2019, a finance office can try payments: accounts for most eligible (four without, one in another name), the 2018 schemes and their budgets', async (t) => {
+  const { app, get, programme } = await seeded(t, 2019);
+  const code = (n: number) => `TNT-6503-${String(n).padStart(6, '0')}`;
+  const finance = await reauthed(app, ['finance_officer'], '65');
+  const head = await reauthed(app, ['head_of_office'], '65');
+  const as = async (who: typeof finance, url: string) => {
+    const res = await call(app, who, 'GET', url);
+    assert.equal(res.statusCode, 200, `${url}: ${res.body}`);
+    return res.json();
+  };
+  const missing = await as(finance, `/api/bank-accounts/missing?programmeId=${programme.id}&limit=200`);
+  assert.deepEqual(missing.items.map((m: { caseCode: string }) => m.caseCode).sort(), NO_ACCOUNT.map(code));
+  const mismatch = (await get(`/api/persons?q=${code(HOLDER_MISMATCH)}`)).json().items[0];
+  const accounts = await as(finance, `/api/persons/${mismatch.id}/bank-accounts`);
+  assert.deepEqual([accounts.items[0].nameCheck, accounts.items[0].reviewStatus], ['mismatch', 'pending']);
+  assert.match(accounts.items[0].accountMasked, /^••••\d{4}$/);
+
+  const schemes = (await as(finance, '/api/aid/schemes?year=2018')).items;
+  const kemensos = schemes.find((s: { name: string }) => s.name === 'Paket bantuan Kemensos 2018');
+  assert.equal(kemensos.totalPerPerson, 5_500_000, 'UEP 3.000.000 + jaminan hidup 2.250.000 + transport lokal 250.000');
+  assert.deepEqual(
+    schemes.find((s: { name: string }) => s.name === 'Pemulangan jarak jauh 2018').components.map((c: { code: string; fundingSource: string }) => [c.code, c.fundingSource]),
+    [['PEMULANGAN_JAUH', 'apbd_province']],
+  );
+  const budgets = (await as(finance, '/api/budgets/allocations?year=2018')).items.map((a: { componentCode: string; fundingSource: string; regionCode: string | null; amount: number }) => [
+    a.componentCode,
+    a.fundingSource,
+    a.regionCode,
+    a.amount,
+  ]);
+  assert.deepEqual(budgets.sort(), [
+    ['JADUP', 'apbn_kemensos', null, 83_250_000],
+    ['PEMULANGAN_JAUH', 'apbd_province', '65', 25_000_000],
+    ['TRANSPORT_LOKAL', 'apbn_kemensos', null, 9_250_000],
+    ['UEP', 'apbn_kemensos', null, 111_000_000],
+  ]);
+  assert.equal((await as(finance, `/api/aid/entitlements?schemeId=${kemensos.id}`)).total, 0, 'entitlements are left to generate');
+
+  // Trying it: generate, prepare (those with an account whose name matches), approve within the budget.
+  const generated = await call(app, finance, 'POST', `/api/aid/schemes/${kemensos.id}/entitlements/generate`);
+  assert.deepEqual([generated.statusCode, generated.json().created], [200, 90], generated.body);
+  const candidates = await as(finance, `/api/payment-batches/candidates?programmeId=${programme.id}&schemeId=${kemensos.id}`);
+  assert.deepEqual([candidates.count, candidates.totalAmount, candidates.withoutAccount.length, candidates.heldForReview], [75, 137_500_000, 12, 3]);
+  const prepared = await call(app, finance, 'POST', '/api/payment-batches', { programmeId: programme.id, schemeId: kemensos.id });
+  assert.equal(prepared.statusCode, 200, prepared.body);
+  const batch = prepared.json().batch;
+  assert.deepEqual([...new Set(batch.payments.map((p: { bankCode: string }) => p.bankCode))].sort(), ['BPD_KALTARA', 'BRI']);
+  const approved = await call(app, head, 'POST', `/api/payment-batches/${batch.id}/approve`, { version: batch.version });
+  assert.equal(approved.statusCode, 200, approved.body);
 });
