@@ -133,7 +133,7 @@ test('payments: 2018 scheme, entitlements, budget, a batch prepared and approved
     await finance.context.close();
   } catch (err) {
     if (current) await current.screenshot({ path: screenshotPath('payments-failure'), fullPage: true }).catch(() => {});
-    if (pageErrors.length) console.error(`In the page:\n${pageErrors.join("\n")}`);
+    if (pageErrors.length) console.error(`In the page:\n${pageErrors.join('\n')}`);
     throw err;
   }
   assert.deepEqual(pageErrors, [], 'no uncaught error in the pages');
