@@ -64,7 +64,11 @@ test('tuntas seed demo labels the database and refuses one that holds real data'
   const seeded = await tuntas(['seed', 'demo', '--json'], env);
   assert.equal(seeded.code, 0, seeded.stderr);
   assert.equal(JSON.parse(seeded.stdout).dataset, 'demo');
-  assert.equal((await tuntas(['seed', 'demo'], env)).code, 0, 'seeding demo data again is fine');
+  const later = await tuntas(['seed', 'demo', '--as-of', '2019', '--without-schemes', '--json'], env);
+  assert.equal(later.code, 0, `seeding demo data again (later, without schemes) is fine: ${later.stderr}`);
+  const steps: string[] = JSON.parse(later.stdout).steps;
+  assert.ok(steps.includes('nunukan-cases') && steps.includes('nunukan-bank-accounts'), steps.join());
+  assert.ok(!steps.includes('aid-schemes-2018'), 'the schemes are left for trainees');
 
   const other = await databaseEnv(t);
   assert.equal((await tuntas(['migrate'], other)).code, 0);

@@ -16,6 +16,8 @@ export type BatchAction = (typeof BATCH_ACTIONS)[number];
 const Id = z.number().int().positive();
 const Amount = z.number().int();
 const UserRef = z.object({ id: Id, name: z.string() }).nullable();
+/** An instant as ISO 8601 text: what JSON carries, so the web app parses the answers with these same schemas. */
+const Instant = z.string();
 
 export const CandidateQuerySchema = z.object({
   programmeId: z.coerce.number().int().positive(),
@@ -54,12 +56,12 @@ export const BatchSchema = z.object({
   paymentCount: z.number().int(),
   totalAmount: Amount,
   preparedBy: UserRef,
-  preparedAt: z.date(),
+  preparedAt: Instant,
   approvedBy: UserRef,
-  approvedAt: z.date().nullable(),
+  approvedAt: Instant.nullable(),
   rejectedReason: z.string().nullable(),
-  sentAt: z.date().nullable(),
-  closedAt: z.date().nullable(),
+  sentAt: Instant.nullable(),
+  closedAt: Instant.nullable(),
   byStatus: z.record(z.string(), z.number().int()),
   openMismatches: z.number().int(),
   version: z.number().int(),
@@ -79,8 +81,8 @@ export const PaymentSchema = z.object({
   amount: Amount,
   bankCode: z.string(),
   status: z.enum(PAYMENT_STATUSES),
-  statusChangedAt: z.date(),
-  paidAt: z.date().nullable(),
+  statusChangedAt: Instant,
+  paidAt: Instant.nullable(),
   failureNote: z.string().nullable(),
   actions: z.array(z.enum(['receipt', 'receipt_with_identity'])),
 });
@@ -96,14 +98,14 @@ export const MismatchSchema = z.object({
   reportedAmount: Amount,
   status: z.enum(['open', 'resolved']),
   resolution: z.string().nullable(),
-  resolvedAt: z.date().nullable(),
+  resolvedAt: Instant.nullable(),
   actions: z.array(z.enum(['resolve'])),
 });
 
 export const BatchDetailSchema = BatchSchema.extend({
   payments: z.array(PaymentSchema),
   mismatches: z.array(MismatchSchema),
-  reconciliations: z.array(z.object({ id: Id, rowCount: z.number().int(), paid: z.number().int(), failed: z.number().int(), returned: z.number().int(), mismatches: z.number().int(), importedAt: z.date() })),
+  reconciliations: z.array(z.object({ id: Id, rowCount: z.number().int(), paid: z.number().int(), failed: z.number().int(), returned: z.number().int(), mismatches: z.number().int(), importedAt: Instant })),
 });
 export type BatchDetail = z.infer<typeof BatchDetailSchema>;
 
@@ -149,7 +151,7 @@ export const BankFormatInputSchema = z.object({
     .max(20),
 });
 export type BankFormatInput = z.infer<typeof BankFormatInputSchema>;
-export const BankFormatSchema = BankFormatInputSchema.extend({ bankCode: z.string(), version: z.number().int(), updatedAt: z.date() });
+export const BankFormatSchema = BankFormatInputSchema.extend({ bankCode: z.string(), version: z.number().int(), updatedAt: Instant });
 export type BankFormat = z.infer<typeof BankFormatSchema>;
 export const BankFormatListSchema = z.object({ items: z.array(BankFormatSchema) });
 export const BankCodeParamSchema = z.object({ bankCode: z.string().regex(/^[A-Z][A-Z0-9_]{1,29}$/) });

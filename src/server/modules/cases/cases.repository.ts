@@ -108,7 +108,7 @@ export async function eventsOf(db: Executor, caseId: number) {
 
 export async function insertEvent(
   db: Executor,
-  e: { case_id: number; kind: string; from_status?: string | null; to_status?: string | null; reason?: string; actor_id: number | null },
+  e: { case_id: number; kind: string; from_status?: string | null; to_status?: string | null; reason?: string; actor_id: number | null; at: Date },
 ): Promise<void> {
   await db.insertInto('rehab_case_event').values(e).execute();
 }

@@ -177,9 +177,9 @@ export class CaseService {
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    if (caseWorkerId !== undefined) await tx.insertInto('rehab_case_assignment').values({ case_id: c.id, user_id: caseWorkerId, role: 'case_worker', assigned_by: by }).execute();
-    if (supervisorId !== undefined) await tx.insertInto('rehab_case_assignment').values({ case_id: c.id, user_id: supervisorId, role: 'supervisor', assigned_by: by }).execute();
-    await repo.insertEvent(tx, { case_id: c.id, kind: 'opened', to_status: 'intake', actor_id: by });
+    if (caseWorkerId !== undefined) await tx.insertInto('rehab_case_assignment').values({ case_id: c.id, user_id: caseWorkerId, role: 'case_worker', assigned_by: by, assigned_at: this.clock() }).execute();
+    if (supervisorId !== undefined) await tx.insertInto('rehab_case_assignment').values({ case_id: c.id, user_id: supervisorId, role: 'supervisor', assigned_by: by, assigned_at: this.clock() }).execute();
+    await repo.insertEvent(tx, { case_id: c.id, kind: 'opened', to_status: 'intake', actor_id: by, at: this.clock() });
     if (caseWorkerId !== undefined) await repo.syncPersonAssignment(tx, p.personId);
     await audit(tx, ctx, {
       action: 'case.opened',
@@ -263,7 +263,7 @@ export class CaseService {
         const permission = c.role === 'case_worker' ? 'case.manage' : 'case.supervise';
         if (c.to !== null && !(await repo.userMayHold(tx, c.to, permission, ref.regencyCode)))
           throw caseError('case.assignee_invalid', { field: c.role === 'case_worker' ? 'caseWorkerId' : 'supervisorId' });
-        await tx.insertInto('rehab_case_assignment').values({ case_id: id, user_id: c.to, role: c.role, reason, assigned_by: by }).execute();
+        await tx.insertInto('rehab_case_assignment').values({ case_id: id, user_id: c.to, role: c.role, reason, assigned_by: by, assigned_at: this.clock() }).execute();
       }
       await tx
         .updateTable('rehab_case')
@@ -273,7 +273,7 @@ export class CaseService {
         })
         .where('id', '=', id)
         .execute();
-      await repo.insertEvent(tx, { case_id: id, kind: reassigning ? 'reassigned' : 'assigned', reason, actor_id: by });
+      await repo.insertEvent(tx, { case_id: id, kind: reassigning ? 'reassigned' : 'assigned', reason, actor_id: by, at: this.clock() });
       if (changes.some((c) => c.role === 'case_worker')) await repo.syncPersonAssignment(tx, ref.personId);
       await audit(tx, ctx, {
         action: reassigning ? 'case.reassigned' : 'case.assigned',
@@ -299,7 +299,7 @@ export class CaseService {
         if (!approved) throw caseError('case.needs_approved_plan');
       }
       await tx.updateTable('rehab_case').set({ status: input.status }).where('id', '=', id).execute();
-      await repo.insertEvent(tx, { case_id: id, kind: 'status_changed', from_status: ref.status, to_status: input.status, reason: input.reason, actor_id: actorUserId(ctx) });
+      await repo.insertEvent(tx, { case_id: id, kind: 'status_changed', from_status: ref.status, to_status: input.status, reason: input.reason, actor_id: actorUserId(ctx), at: this.clock() });
       await audit(tx, ctx, {
         action: 'case.status_changed',
         entityType: 'case',
@@ -315,7 +315,7 @@ export class CaseService {
     const r = reasonOrThrow(reason);
     return this.change(ctx, id, 'request_closure', async (tx, ref) => {
       await tx.updateTable('rehab_case').set({ closure_reason: r, closure_requested_by: actorUserId(ctx), closure_requested_at: this.clock() }).where('id', '=', id).execute();
-      await repo.insertEvent(tx, { case_id: id, kind: 'closure_requested', from_status: ref.status, reason: r, actor_id: actorUserId(ctx) });
+      await repo.insertEvent(tx, { case_id: id, kind: 'closure_requested', from_status: ref.status, reason: r, actor_id: actorUserId(ctx), at: this.clock() });
       await audit(tx, ctx, { action: 'case.closure_requested', entityType: 'case', entityId: id, regionCode: ref.regencyCode, reason: r, summary: { caseCode: ref.caseCode, status: ref.status } });
     });
   }
@@ -325,7 +325,7 @@ export class CaseService {
     return this.change(ctx, id, 'approve_closure', async (tx, ref) => {
       const at = this.clock();
       await tx.updateTable('rehab_case').set({ status: 'closed', closed_at: at, closure_requested_by: null, closure_requested_at: null }).where('id', '=', id).execute();
-      await repo.insertEvent(tx, { case_id: id, kind: 'closed', from_status: ref.status, to_status: 'closed', reason: ref.row.closure_reason ?? '', actor_id: actorUserId(ctx) });
+      await repo.insertEvent(tx, { case_id: id, kind: 'closed', from_status: ref.status, to_status: 'closed', reason: ref.row.closure_reason ?? '', actor_id: actorUserId(ctx), at: this.clock() });
       await audit(tx, ctx, {
         action: 'case.closed',
         entityType: 'case',
@@ -343,7 +343,7 @@ export class CaseService {
     await this.ownRequestCheck(ctx, id);
     return this.change(ctx, id, 'reject_closure', async (tx, ref) => {
       await tx.updateTable('rehab_case').set({ closure_reason: null, closure_requested_by: null, closure_requested_at: null }).where('id', '=', id).execute();
-      await repo.insertEvent(tx, { case_id: id, kind: 'closure_rejected', reason: r, actor_id: actorUserId(ctx) });
+      await repo.insertEvent(tx, { case_id: id, kind: 'closure_rejected', reason: r, actor_id: actorUserId(ctx), at: this.clock() });
       await audit(tx, ctx, { action: 'case.closure_rejected', entityType: 'case', entityId: id, regionCode: ref.regencyCode, reason: r, summary: { caseCode: ref.caseCode } });
     });
   }
@@ -365,7 +365,7 @@ export class CaseService {
       const closed = await tx.selectFrom('rehab_case_event').select('from_status').where('case_id', '=', id).where('kind', '=', 'closed').orderBy('id', 'desc').limit(1).executeTakeFirst();
       const to = (closed?.from_status ?? 'follow_up') as CaseStatusValue;
       await tx.updateTable('rehab_case').set({ status: to, closed_at: null, closure_reason: null }).where('id', '=', id).execute();
-      await repo.insertEvent(tx, { case_id: id, kind: 'reopened', from_status: 'closed', to_status: to, reason: r, actor_id: actorUserId(ctx) });
+      await repo.insertEvent(tx, { case_id: id, kind: 'reopened', from_status: 'closed', to_status: to, reason: r, actor_id: actorUserId(ctx), at: this.clock() });
       await repo.syncPersonAssignment(tx, ref.personId);
       await audit(tx, ctx, { action: 'case.reopened', entityType: 'case', entityId: id, regionCode: ref.regencyCode, reason: r, summary: { caseCode: ref.caseCode, to } });
       for (const fn of this.reopenedListeners) await fn(tx, ctx, { caseId: id, regencyCode: ref.regencyCode, on: repo.todayWib(this.clock()) });

@@ -158,3 +158,27 @@ test('cases: open for everyone decided eligible in a regency', async (t) => {
   assert.equal(outside.statusCode, 403);
   assert.equal(outside.json().error.code, 'case.regency_out_of_scope');
 });
+
+test('cases: the history and the assignments carry the service clock’s time, like the opening (a scenario on its own dates reads right)', async (t) => {
+  let now = new Date('2019-01-14T01:00:00Z');
+  const { app } = await build(t, { regions: true, clock: () => now });
+  const officerS = await asUser(app, { roles: ['regency_officer'], scope: '65.03' });
+  const officer = clientOf(app, officerS.headers);
+  const workerS = await asUser(app, { roles: ['case_worker'], scope: '65.03' });
+  const programmeId = await kaltaraProgramme(app);
+  const personId = await makePerson(app, { regencyCode: '65.03', alias: 'Kenanga' });
+  const opened = (await officer.post('/api/cases', { personId, programmeId, caseWorkerId: workerS.user.id })).json();
+  assert.equal(opened.openedAt, '2019-01-14T01:00:00.000Z');
+  now = new Date('2019-01-14T01:10:00Z'); // within the session's idle time
+  const moved = await officer.post(`/api/cases/${opened.id}/status`, { status: 'assessment' });
+  assert.equal(moved.statusCode, 200, moved.body);
+  const c = moved.json();
+  assert.deepEqual(
+    c.events.map((e: { kind: string; at: string }) => [e.kind, e.at]),
+    [
+      ['status_changed', '2019-01-14T01:10:00.000Z'],
+      ['opened', '2019-01-14T01:00:00.000Z'],
+    ],
+  );
+  assert.equal(c.assignments[0].assignedAt, '2019-01-14T01:00:00.000Z');
+});

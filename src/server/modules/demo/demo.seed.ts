@@ -5,10 +5,12 @@ import type { Config } from '../../config.ts';
 import { loadKeyProvider, type KeyProvider } from '../../platform/crypto/key-provider.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { PROVINCIAL_NAME, seedKaltara2018, seedKaltara2018Events, seedKaltara2019 } from './kaltara-2018.scenario.ts';
+import { seedNunukanCases } from './nunukan-cases.scenario.ts';
+import { seedAidSchemes, seedNunukanBankAccounts } from './nunukan-finance.scenario.ts';
 import { seedNunukanPeople, seedNunukanVerval } from './nunukan-people.scenario.ts';
 
 /** Tables that hold no user data (or only what migrations put there: reference data such as the default assessment form and bank file formats): seeding next to them is safe. */
-const SYSTEM_TABLES = new Set(['schema_migration', 'app_meta', 'job', 'region', 'role', 'audit_head', 'case_assessment_form', 'payment_bank_format', 'training_course']);
+export const SYSTEM_TABLES = new Set(['schema_migration', 'app_meta', 'job', 'region', 'role', 'audit_head', 'case_assessment_form', 'payment_bank_format', 'training_course']);
 
 export type DemoAsOf = 2018 | 2019;
 /** What a step needs besides the database; the master keys are loaded only by a step that encrypts. */
@@ -16,7 +18,8 @@ export interface DemoEnv {
   config: Config;
   keys(): KeyProvider;
 }
-export type DemoStep = { name: string; asOf: DemoAsOf; event?: boolean; run(db: Db, env: DemoEnv): Promise<void> };
+/** event: left out by withoutEvents; scheme: left out by withoutSchemes. */
+export type DemoStep = { name: string; asOf: DemoAsOf; event?: boolean; scheme?: boolean; run(db: Db, env: DemoEnv): Promise<void> };
 /** Each step is idempotent: seeding again adds nothing twice. */
 export const DEMO_STEPS: DemoStep[] = [
   { name: 'kaltara-2018', asOf: 2018, run: (db, env) => seedKaltara2018(db, env.config) },
@@ -24,12 +27,17 @@ export const DEMO_STEPS: DemoStep[] = [
   { name: 'nunukan-people', asOf: 2018, run: (db, env) => seedNunukanPeople(db, env.keys()) },
   { name: 'nunukan-verval', asOf: 2019, run: (db, env) => seedNunukanVerval(db, env.keys(), PROVINCIAL_NAME) },
   { name: 'kaltara-2019', asOf: 2019, run: (db, env) => seedKaltara2019(db, env.config) },
+  { name: 'nunukan-cases', asOf: 2019, run: (db, env) => seedNunukanCases(db, env.config, env.keys(), PROVINCIAL_NAME) },
+  { name: 'nunukan-bank-accounts', asOf: 2019, run: (db, env) => seedNunukanBankAccounts(db, env.keys(), PROVINCIAL_NAME) },
+  { name: 'aid-schemes-2018', asOf: 2019, scheme: true, run: (db) => seedAidSchemes(db, PROVINCIAL_NAME) },
 ];
 
 export interface DemoOptions {
   asOf?: DemoAsOf;
   /** Leave the rakor and the instruction letter for trainees (and the browser test) to record. */
   withoutEvents?: boolean;
+  /** Leave the 2018 aid schemes, and so their budget allocations, for trainees (and the payments browser test) to configure. */
+  withoutSchemes?: boolean;
   /** The master keys people are encrypted with (default: the configured ones). */
   keys?: KeyProvider;
 }
@@ -50,13 +58,13 @@ export async function datasetOf(db: Db): Promise<'demo' | null> {
 }
 
 /** Tables outside the system set that hold at least one row. */
-async function tablesWithData(db: Db): Promise<string[]> {
+export async function tablesWithData(db: Db, except: ReadonlySet<string> = SYSTEM_TABLES): Promise<string[]> {
   const tables = await sql<{ name: string }>`
     select table_name as name from information_schema.tables
     where table_schema = current_schema() and table_type = 'BASE TABLE' order by table_name`.execute(db);
   const filled: string[] = [];
   for (const { name } of tables.rows) {
-    if (SYSTEM_TABLES.has(name)) continue;
+    if (except.has(name)) continue;
     const r = await sql<{ any: boolean }>`select exists (select 1 from ${sql.table(name)}) as any`.execute(db);
     if (r.rows[0]?.any) filled.push(name);
   }
@@ -68,7 +76,7 @@ export async function seedDemo(
   db: Db,
   config: Config,
   loadReferenceData: () => Promise<void>,
-  { asOf = 2018, withoutEvents = false, keys }: DemoOptions = {},
+  { asOf = 2018, withoutEvents = false, withoutSchemes = false, keys }: DemoOptions = {},
 ): Promise<{ steps: string[] }> {
   if ((await datasetOf(db)) !== 'demo') {
     const filled = await tablesWithData(db);
@@ -83,7 +91,7 @@ export async function seedDemo(
     ])
     .onConflict((oc) => oc.column('key').doUpdateSet({ value: (eb) => eb.ref('excluded.value'), updated_at: new Date() }))
     .execute();
-  const steps = DEMO_STEPS.filter((step) => step.asOf <= asOf && !(withoutEvents && step.event));
+  const steps = DEMO_STEPS.filter((step) => step.asOf <= asOf && !(withoutEvents && step.event) && !(withoutSchemes && step.scheme));
   let loaded = keys;
   const env: DemoEnv = { config, keys: () => (loaded ??= loadKeyProvider(config)) };
   for (const step of steps) await step.run(db, env);

@@ -13,6 +13,7 @@ import { openBankAccount } from '../bank-accounts/bank-account-sealing.ts';
 import { bankFileCsv, type BankFileRow } from './bank-file.ts';
 import type { BatchService } from './batches.service.ts';
 import { paymentError } from './payments.errors.ts';
+import { iso } from './payments.views.ts';
 import type { PaymentBankFormatTable } from './payments.tables.ts';
 
 const toFormat = (f: Selectable<PaymentBankFormatTable>): BankFormat => ({
@@ -23,7 +24,7 @@ const toFormat = (f: Selectable<PaymentBankFormatTable>): BankFormat => ({
   dateFormat: f.date_format,
   columns: f.columns,
   version: f.version,
-  updatedAt: f.updated_at,
+  updatedAt: iso(f.updated_at),
 });
 
 export class BankFormatService {

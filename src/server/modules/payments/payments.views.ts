@@ -10,6 +10,9 @@ import { batchActions } from './payments.policy.ts';
 import { paymentQuery, statusCounts, type BatchRow, type PaymentRow } from './payments.repository.ts';
 import type { Selectable } from 'kysely';
 
+export const iso = (d: Date | string) => new Date(d).toISOString();
+export const isoOrNull = (d: Date | string | null) => (d === null ? null : iso(d));
+
 export function toBatch(actor: AnyActor, b: BatchRow, byStatus: Record<string, number>): Batch {
   return {
     id: b.id,
@@ -22,12 +25,12 @@ export function toBatch(actor: AnyActor, b: BatchRow, byStatus: Record<string, n
     paymentCount: b.payment_count,
     totalAmount: Number(b.total_amount),
     preparedBy: { id: b.prepared_by, name: b.prepared_by_name ?? '' },
-    preparedAt: b.prepared_at,
+    preparedAt: iso(b.prepared_at),
     approvedBy: b.approved_by ? { id: b.approved_by, name: b.approved_by_name ?? '' } : null,
-    approvedAt: b.approved_at,
+    approvedAt: isoOrNull(b.approved_at),
     rejectedReason: b.rejected_reason,
-    sentAt: b.sent_at,
-    closedAt: b.closed_at,
+    sentAt: isoOrNull(b.sent_at),
+    closedAt: isoOrNull(b.closed_at),
     byStatus,
     openMismatches: Number(b.open_mismatches ?? 0),
     version: b.version,
@@ -54,8 +57,8 @@ export function toPayment(actor: AnyActor, p: PaymentRow): z.infer<typeof Paymen
     amount: Number(p.amount),
     bankCode: p.bank_code,
     status: p.status,
-    statusChangedAt: p.status_changed_at,
-    paidAt: p.paid_at,
+    statusChangedAt: iso(p.status_changed_at),
+    paidAt: isoOrNull(p.paid_at),
     failureNote: p.failure_note,
     actions,
   };
@@ -73,7 +76,7 @@ export function toMismatch(actor: AnyActor, m: Selectable<PaymentMismatchTable>)
     reportedAmount: Number(m.reported_amount),
     status: m.status,
     resolution: m.resolution,
-    resolvedAt: m.resolved_at,
+    resolvedAt: isoOrNull(m.resolved_at),
     actions: m.status === 'open' && can(actor, 'payment.prepare') ? ['resolve'] : [],
   };
 }
@@ -96,7 +99,7 @@ export async function batchDetail(db: Executor, actor: AnyActor, b: BatchRow): P
       failed: r.failed_count,
       returned: r.returned_count,
       mismatches: r.mismatch_count,
-      importedAt: r.imported_at,
+      importedAt: iso(r.imported_at),
     })),
   };
 }

@@ -6,7 +6,8 @@ import { test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { multipart } from '../sites/sites.matrix.ts';
 import type { SignedIn } from '../../test/users.ts';
-import { key, sentBatch } from './payments.test-support.ts';
+import { BankFormatListSchema, BatchDetailSchema, BatchListSchema, PreparedSchema, ReconcileResultSchema } from '../../../common/payments.ts';
+import { call, key, scenario, sentBatch } from './payments.test-support.ts';
 
 function upload(app: FastifyInstance, s: SignedIn, batchId: number, csv: string, opts: { lang?: string; idem?: string; sha?: string } = {}) {
   const bytes = Buffer.from(csv);
@@ -94,4 +95,20 @@ test('a file with errors applies nothing; each error names its row and column in
   const wrongHash = await upload(app, finance, batch.id, `reference,amount,status\n${a!.reference},${a!.amount},paid\n`, { sha: 'a'.repeat(64) });
   assert.equal(wrongHash.statusCode, 400);
   assert.equal(wrongHash.json().error.code, 'payment.file_hash');
+});
+
+test('the answers parse with the shared schemas the web app validates them with (instants as ISO text, not Date)', async (t) => {
+  const { app, p, finance, head } = await scenario(t);
+  const prepared = await call(app, finance, 'POST', '/api/payment-batches', { programmeId: p.programmeId });
+  const { batch } = PreparedSchema.parse(prepared.json());
+  assert.match(batch.preparedAt, /^\d{4}-\d{2}-\d{2}T/);
+  await call(app, head, 'POST', `/api/payment-batches/${batch.id}/approve`, { version: batch.version });
+  const sent = BatchDetailSchema.parse((await call(app, finance, 'POST', `/api/payment-batches/${batch.id}/send`, { version: batch.version + 1 })).json());
+  const [first, second, ...rest] = sent.payments;
+  const csv = ['reference,amount,status', `${first!.reference},${first!.amount},gagal`, `${second!.reference},${second!.amount + 1},berhasil`, ...rest.map((y) => `${y.reference},${y.amount},berhasil`)].join('\n');
+  ReconcileResultSchema.parse((await upload(app, finance, batch.id, csv)).json());
+  const detail = BatchDetailSchema.parse((await call(app, finance, 'GET', `/api/payment-batches/${batch.id}`)).json());
+  assert.deepEqual([detail.mismatches.length, detail.reconciliations.length, detail.payments.filter((y) => y.paidAt !== null).length], [1, 1, rest.length]);
+  BatchListSchema.parse((await call(app, finance, 'GET', '/api/payment-batches')).json());
+  BankFormatListSchema.parse((await call(app, finance, 'GET', '/api/payment-bank-formats')).json());
 });

@@ -90,7 +90,7 @@ export function CasesPage() {
                     {c.openTasks}
                     {c.overdueTasks > 0 && <Badge ml={4} color="red" variant="light">{t('tasks.overdueCount', { count: c.overdueTasks })}</Badge>}
                   </Table.Td>
-                  <Table.Td>{formatDate(c.openedAt, lang)}</Table.Td>
+                  <Table.Td>{formatDate(new Date(c.openedAt), lang)}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

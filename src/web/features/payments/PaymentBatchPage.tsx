@@ -12,6 +12,7 @@ import { Fact } from '../../components/Fact.tsx';
 import { FormError } from '../../components/FormError.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
 import { usePageTitle } from '../../lib/use-page-title.ts';
+import { useDisplayLanguage } from '../../app/i18n.ts';
 import { TextPromptModal } from '../aid/TextPromptModal.tsx';
 import { downloadBankFile, downloadReceipt, useApprove, useBatch, useReconcile, useReject, useResolve, useSend, type BatchDetail } from './payments.api.ts';
 
@@ -29,6 +30,7 @@ export function PaymentBatchPage() {
 
 function BatchView({ b }: { b: BatchDetail }) {
   const { t } = useTranslation('payments');
+  const language = useDisplayLanguage();
   const [dialog, setDialog] = useState<Dialog>(null);
   const [file, setFile] = useState<File | null>(null);
   const [downloadError, setDownloadError] = useState<unknown>(null);
@@ -52,8 +54,8 @@ function BatchView({ b }: { b: BatchDetail }) {
         <Fact label={t('list.payments')}>{formatNumber(b.paymentCount)}</Fact>
         <Fact label={t('batch.year')}>{String(b.year)}</Fact>
         <Fact label={t('batch.region')}>{b.regionCode ?? '—'}</Fact>
-        <Fact label={t('batch.preparedBy')}>{`${b.preparedBy?.name ?? '—'} · ${formatDateMedium(b.preparedAt)}`}</Fact>
-        <Fact label={t('batch.approvedBy')}>{b.approvedBy ? `${b.approvedBy.name} · ${b.approvedAt ? formatDateMedium(b.approvedAt) : ''}` : '—'}</Fact>
+        <Fact label={t('batch.preparedBy')}>{`${b.preparedBy?.name ?? '—'} · ${formatDateMedium(new Date(b.preparedAt), language)}`}</Fact>
+        <Fact label={t('batch.approvedBy')}>{b.approvedBy ? `${b.approvedBy.name} · ${b.approvedAt ? formatDateMedium(new Date(b.approvedAt), language) : ''}` : '—'}</Fact>
       </SimpleGrid>
       {b.rejectedReason && <Alert color="red" title={t('batch.rejectedReason')}>{b.rejectedReason}</Alert>}
       <Group>

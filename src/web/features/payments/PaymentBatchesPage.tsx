@@ -10,6 +10,7 @@ import { ErrorState } from '../../components/ErrorState.tsx';
 import { FormError } from '../../components/FormError.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
 import { usePageTitle } from '../../lib/use-page-title.ts';
+import { useDisplayLanguage } from '../../app/i18n.ts';
 import { can, useSession } from '../auth/session.ts';
 import { useSchemes } from '../aid/aid.api.ts';
 import { useBatches, useCandidates, usePrepare } from './payments.api.ts';
@@ -19,6 +20,7 @@ const STATUS_COLOR: Record<string, string> = { prepared: 'gray', approved: 'blue
 
 export function PaymentBatchesPage() {
   const { t } = useTranslation('payments');
+  const language = useDisplayLanguage();
   usePageTitle(t('list.title'));
   const [offset, setOffset] = useState(0);
   const list = useBatches({ limit: PAGE, offset });
@@ -63,7 +65,7 @@ export function PaymentBatchesPage() {
                   </Table.Td>
                   <Table.Td ta="right">{formatNumber(b.paymentCount)}</Table.Td>
                   <Table.Td ta="right">{formatRupiah(b.totalAmount)}</Table.Td>
-                  <Table.Td>{formatDateMedium(b.preparedAt)}</Table.Td>
+                  <Table.Td>{formatDateMedium(new Date(b.preparedAt), language)}</Table.Td>
                   <Table.Td ta="right">{b.openMismatches > 0 ? <Badge color="orange">{b.openMismatches}</Badge> : '–'}</Table.Td>
                 </Table.Tr>
               ))}
