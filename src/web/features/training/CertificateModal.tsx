@@ -25,7 +25,7 @@ export function CertificateModal({ enrolment, onClose }: { enrolment: Enrolment;
         </Alert>
         {mayName && <Checkbox label={t('certificate.withName')} checked={withName} onChange={(e) => setWithName(e.currentTarget.checked)} />}
         {withName && (
-          <Textarea label={t('certificate.reason')} description={t('certificate.reasonHint')} required minRows={2} autosize value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={errors['body.reason']} />
+          <Textarea label={t('certificate.reason')} description={t('certificate.reasonHint')} required minRows={2} autosize value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={errors.reason} />
         )}
         <FormError error={certificate.error} shownFields={Object.keys(errors)} />
         <Group justify="flex-end">

@@ -35,11 +35,11 @@ export function CourseModal({ course, onClose }: { course: Course | null; onClos
   return (
     <Modal opened onClose={onClose} title={course ? t('courses.edit') : t('courses.add')}>
       <Stack gap="sm">
-        {!course && <TextInput label={t('courses.code')} description={t('courses.codeHint')} required value={code} onChange={(e) => setCode(e.currentTarget.value)} error={errors['body.code']} />}
-        <TextInput label={t('courses.nameId')} required value={nameId} onChange={(e) => setNameId(e.currentTarget.value)} error={errors['body.nameId']} />
-        <TextInput label={t('courses.nameEn')} required value={nameEn} onChange={(e) => setNameEn(e.currentTarget.value)} error={errors['body.nameEn']} />
-        <Textarea label={t('courses.description')} value={description} onChange={(e) => setDescription(e.currentTarget.value)} error={errors['body.description']} autosize minRows={2} />
-        <TextInput label={t('courses.provider')} value={provider} onChange={(e) => setProvider(e.currentTarget.value)} error={errors['body.provider']} />
+        {!course && <TextInput label={t('courses.code')} description={t('courses.codeHint')} required value={code} onChange={(e) => setCode(e.currentTarget.value)} error={errors.code} />}
+        <TextInput label={t('courses.nameId')} required value={nameId} onChange={(e) => setNameId(e.currentTarget.value)} error={errors.nameId} />
+        <TextInput label={t('courses.nameEn')} required value={nameEn} onChange={(e) => setNameEn(e.currentTarget.value)} error={errors.nameEn} />
+        <Textarea label={t('courses.description')} value={description} onChange={(e) => setDescription(e.currentTarget.value)} error={errors.description} autosize minRows={2} />
+        <TextInput label={t('courses.provider')} value={provider} onChange={(e) => setProvider(e.currentTarget.value)} error={errors.provider} />
         <NumberInput
           label={t('courses.rule')}
           description={t('courses.ruleHint')}
@@ -48,9 +48,9 @@ export function CourseModal({ course, onClose }: { course: Course | null; onClos
           suffix=" %"
           value={pct}
           onChange={(v) => setPct(Number(v) || 0)}
-          error={errors['body.minAttendancePct']}
+          error={errors.minAttendancePct}
         />
-        <NumberInput label={t('courses.hoursPerDay')} min={0.5} max={24} step={0.5} decimalScale={1} value={hours} onChange={(v) => setHours(Number(v) || 0)} error={errors['body.hoursPerDay']} />
+        <NumberInput label={t('courses.hoursPerDay')} min={0.5} max={24} step={0.5} decimalScale={1} value={hours} onChange={(v) => setHours(Number(v) || 0)} error={errors.hoursPerDay} />
         {course && <Checkbox label={t('courses.active')} checked={active} onChange={(e) => setActive(e.currentTarget.checked)} />}
         <FormError error={save.error} shownFields={Object.keys(errors)} />
         <Group justify="flex-end">

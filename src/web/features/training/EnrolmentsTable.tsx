@@ -116,7 +116,7 @@ function WithdrawModal({ enrolment, onClose }: { enrolment: Enrolment; onClose: 
   return (
     <Modal opened onClose={onClose} title={t('enrolments.withdrawTitle', { code: enrolment.caseCode })}>
       <Stack gap="sm">
-        <Textarea label={t('enrolments.reason')} required minRows={2} autosize value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={errors['body.reason']} />
+        <Textarea label={t('enrolments.reason')} required minRows={2} autosize value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={errors.reason} />
         <FormError error={withdraw.error} shownFields={Object.keys(errors)} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>

@@ -45,19 +45,19 @@ export function RunModal({ run, courses, onClose }: { run: RunDetail | null; cou
               data={courses.map((c) => ({ value: String(c.id), label: name(c) }))}
               value={courseId}
               onChange={setCourseId}
-              error={errors['body.courseId']}
+              error={errors.courseId}
             />
-            <TextInput label={t('runs.office')} description={t('runs.officeHint')} required value={regionCode} onChange={(e) => setRegionCode(e.currentTarget.value)} error={errors['body.regionCode']} />
+            <TextInput label={t('runs.office')} description={t('runs.officeHint')} required value={regionCode} onChange={(e) => setRegionCode(e.currentTarget.value)} error={errors.regionCode} />
           </>
         )}
-        <TextInput label={t('runs.title')} required value={title} onChange={(e) => setTitle(e.currentTarget.value)} error={errors['body.title']} />
+        <TextInput label={t('runs.title')} required value={title} onChange={(e) => setTitle(e.currentTarget.value)} error={errors.title} />
         <Group grow>
-          <TextInput type="date" label={t('runs.startsOn')} required value={startsOn} onChange={(e) => setStartsOn(e.currentTarget.value)} error={errors['body.startsOn']} />
-          <TextInput type="date" label={t('runs.endsOn')} required value={endsOn} onChange={(e) => setEndsOn(e.currentTarget.value)} error={errors['body.endsOn']} />
+          <TextInput type="date" label={t('runs.startsOn')} required value={startsOn} onChange={(e) => setStartsOn(e.currentTarget.value)} error={errors.startsOn} />
+          <TextInput type="date" label={t('runs.endsOn')} required value={endsOn} onChange={(e) => setEndsOn(e.currentTarget.value)} error={errors.endsOn} />
         </Group>
-        <TextInput label={t('runs.location')} required value={location} onChange={(e) => setLocation(e.currentTarget.value)} error={errors['body.location']} />
-        <TextInput label={t('runs.trainer')} value={trainer} onChange={(e) => setTrainer(e.currentTarget.value)} error={errors['body.trainer']} />
-        <NumberInput label={t('runs.capacity')} min={1} max={1000} value={capacity} onChange={(v) => setCapacity(v === '' ? '' : Number(v))} error={errors['body.capacity']} />
+        <TextInput label={t('runs.location')} required value={location} onChange={(e) => setLocation(e.currentTarget.value)} error={errors.location} />
+        <TextInput label={t('runs.trainer')} value={trainer} onChange={(e) => setTrainer(e.currentTarget.value)} error={errors.trainer} />
+        <NumberInput label={t('runs.capacity')} min={1} max={1000} value={capacity} onChange={(v) => setCapacity(v === '' ? '' : Number(v))} error={errors.capacity} />
         <FormError error={save.error} shownFields={Object.keys(errors)} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>

@@ -117,9 +117,9 @@ function MeetingDays({ run }: { run: RunDetail }) {
       <FormError error={remove.error} />
       {run.actions.includes('add_meeting') && (
         <Group align="flex-end">
-          <TextInput type="date" label={t('meetings.date')} min={run.startsOn} max={run.endsOn} value={date} onChange={(e) => setDate(e.currentTarget.value)} error={errors['body.date']} />
+          <TextInput type="date" label={t('meetings.date')} min={run.startsOn} max={run.endsOn} value={date} onChange={(e) => setDate(e.currentTarget.value)} error={errors.date} />
           <NumberInput w={120} label={t('meetings.hours')} placeholder={String(run.course.hoursPerDay)} min={0.5} max={24} step={0.5} value={hours} onChange={(v) => setHours(v === '' ? '' : Number(v))} />
-          <TextInput label={t('meetings.topic')} value={topic} onChange={(e) => setTopic(e.currentTarget.value)} error={errors['body.topic']} />
+          <TextInput label={t('meetings.topic')} value={topic} onChange={(e) => setTopic(e.currentTarget.value)} error={errors.topic} />
           <Button onClick={submit} loading={add.isPending} disabled={!date}>
             {t('meetings.add')}
           </Button>
