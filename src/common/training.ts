@@ -163,7 +163,8 @@ export const EnrolSchema = z.object({ caseId: z.number().int().positive() });
 export const WithdrawSchema = z.object({ reason: plainText(10, 1000) });
 
 export const CaseTrainingSchema = z
-  .object({ caseId: z.number().int(), caseCode: z.string(), items: z.array(EnrolmentSchema) })
+  /** actions: 'enrol' when the caller works this open case (the run must still be current). */
+  .object({ caseId: z.number().int(), caseCode: z.string(), items: z.array(EnrolmentSchema), actions: z.array(z.enum(['enrol'])) })
   .meta({ id: 'CaseTraining' });
 export type CaseTraining = z.infer<typeof CaseTrainingSchema>;
 

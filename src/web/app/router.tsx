@@ -44,13 +44,10 @@ import { SchemesPage } from '../features/aid/SchemesPage.tsx';
 import { WithoutAccountPage } from '../features/aid/WithoutAccountPage.tsx';
 import { PaymentBatchPage } from '../features/payments/PaymentBatchPage.tsx';
 import { PaymentBatchesPage } from '../features/payments/PaymentBatchesPage.tsx';
-import { CaseServicesPage } from '../features/case-services/CaseServicesPage.tsx';
-import { CaseFollowUpsPage } from '../features/follow-ups/CaseFollowUpsPage.tsx';
 import { MyFollowUpsPage } from '../features/follow-ups/MyFollowUpsPage.tsx';
 import { OutcomeReportPage } from '../features/follow-ups/OutcomeReportPage.tsx';
 import { ReferralsListPage } from '../features/case-services/ReferralsListPage.tsx';
 import { AttendancePage } from '../features/training/AttendancePage.tsx';
-import { CaseTrainingPage } from '../features/training/CaseTrainingPage.tsx';
 import { RunPage } from '../features/training/RunPage.tsx';
 import { TrainingPage } from '../features/training/TrainingPage.tsx';
 import { RolesPage } from '../features/users/RolesPage.tsx';
@@ -139,17 +136,14 @@ export const router = createBrowserRouter([
       { path: '/pembayaran/:id', element: <RequirePermission permission="payment.read"><PaymentBatchPage /></RequirePermission> },
       { path: '/kasus', element: <RequirePermission permission="case.read"><CasesPage /></RequirePermission> },
       { path: '/kasus/:id', element: <RequirePermission permission="case.read"><CasePage /></RequirePermission> },
+      // Every tab of a case (pelatihan, pemulangan, rujukan, tindak-lanjut, …): case-tabs.tsx.
       { path: '/kasus/:id/:tab', element: <RequirePermission permission="case.read"><CasePage /></RequirePermission> },
-      { path: '/kasus/:id/pemulangan', element: <RequirePermission permission="case.read"><CaseServicesPage tab="pemulangan" /></RequirePermission> },
-      { path: '/kasus/:id/rujukan', element: <RequirePermission permission="case.read"><CaseServicesPage tab="rujukan" /></RequirePermission> },
       { path: '/rujukan', element: <RequirePermission permission="case.read"><ReferralsListPage /></RequirePermission> },
-      { path: '/kasus/:id/tindak-lanjut', element: <RequirePermission permission="case.read"><CaseFollowUpsPage /></RequirePermission> },
       { path: '/tindak-lanjut', element: <RequirePermission permission="case.read"><MyFollowUpsPage /></RequirePermission> },
       { path: '/laporan/hasil-rehabilitasi', element: <RequirePermission permission="report.read"><OutcomeReportPage /></RequirePermission> },
       { path: '/pelatihan', element: <RequirePermission permission="case.read"><TrainingPage /></RequirePermission> },
       { path: '/pelatihan/angkatan/:id', element: <RequirePermission permission="case.read"><RunPage /></RequirePermission> },
       { path: '/pelatihan/pertemuan/:id', element: <RequirePermission permission="case.read"><AttendancePage /></RequirePermission> },
-      { path: '/kasus/:id/pelatihan', element: <RequirePermission permission="case.read"><CaseTrainingPage /></RequirePermission> },
       { path: '/registri', element: <RequirePermission permission="person.read"><PersonsPage /></RequirePermission> },
       { path: '/registri/permintaan', element: <RequirePermission permission="subject_request.read"><SubjectRequestsPage /></RequirePermission> },
       { path: '/registri/impor', element: <RequirePermission permission="person.manage"><ImportPage /></RequirePermission> },

@@ -10,7 +10,7 @@ import { authorize, requireRecentReauth } from '../../platform/auth/authorize.ts
 import type { Clock } from '../../platform/auth/clock.ts';
 import { inTransaction, type Db, type Executor, type Tx } from '../../platform/db/database.ts';
 import { translateCode } from '../../platform/errors/app-error.ts';
-import { caseReaches, caseVisible, loadCaseFor, type CaseReaches } from '../cases/case-access.ts';
+import { allows, caseReaches, caseVisible, loadCaseFor, type CaseReaches } from '../cases/case-access.ts';
 import { coversCase } from '../cases/cases.policy.ts';
 import { assertMayOpenIdentity } from '../registry/persons.erasure.ts';
 import { covers } from '../registry/persons.policy.ts';
@@ -202,7 +202,8 @@ export class TrainingEnrolmentService {
       const reveal = (await personReaches(tx, ctx)).reveal;
       const rows = await repo.enrolments(tx).where('e.case_id', '=', caseId).orderBy('r.starts_on', 'desc').orderBy('e.id', 'desc').execute();
       await audit(tx, ctx, { action: 'case.training_viewed', entityType: 'rehab_case', entityId: caseId, regionCode: c.regencyCode, summary: { caseCode: c.caseCode, enrolments: rows.length } });
-      return { caseId, caseCode: c.caseCode, items: rows.map((e) => enrolmentView(ctx.actor, c.reaches, reveal, e, this.today())) };
+      const actions = c.status !== 'closed' && allows(ctx, c, 'manage') ? (['enrol'] as const).slice() : [];
+      return { caseId, caseCode: c.caseCode, items: rows.map((e) => enrolmentView(ctx.actor, c.reaches, reveal, e, this.today())), actions };
     });
   }
 

@@ -202,6 +202,8 @@ test('training: catalogue, runs, enrolment, attendance, completion at 80 %, with
   // The case's tab, audited as a read of the case; another worker does not see it.
   const tab = await worker.get(`/api/cases/${ana.caseId}/training`);
   assert.deepEqual(tab.json().items.map((e: { completion: string }) => e.completion), ['completed']);
+  assert.deepEqual(tab.json().actions, ['enrol'], 'her worker may enrol her in another run');
+  assert.deepEqual((await head.get(`/api/cases/${ana.caseId}/training`)).json().actions, [], 'a head of office reads but does not enrol');
   assert.equal((await bulungan.get(`/api/cases/${ana.caseId}/training`)).statusCode, 404);
 
   // Every change audited; the name never in the audit log.

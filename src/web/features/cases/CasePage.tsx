@@ -1,31 +1,38 @@
-// /kasus/:id: one case — its tabs come from caseTabs (case-tabs.tsx).
-import { Anchor, Badge, Group, Stack, Tabs, Text, Title } from '@mantine/core';
+// /kasus/:id/:tab: one case — every part of it a tab (case-tabs.tsx), the tab in the
+// URL. The header keeps the status and its one-step moves in sight on every tab.
+import { Anchor, Badge, Button, Group, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, Navigate, useNavigate, useParams, useSearchParams } from 'react-router';
+import { CASE_STATUSES, type CaseDetail } from '../../../common/cases.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
+import { FormError } from '../../components/FormError.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
 import { usePageTitle } from '../../lib/use-page-title.ts';
-import { useCase } from './cases.api.ts';
-import { caseTabs } from './case-tabs.tsx';
+import { useCase, useChangeStatus } from './cases.api.ts';
+import { caseTabPath, caseTabs, tabOf } from './case-tabs.tsx';
 
 export function CasePage() {
   const { t } = useTranslation('cases');
-  const { id: idParam, tab } = useParams();
+  const { id: idParam, tab: segment } = useParams();
+  const [params] = useSearchParams();
   const id = Number(idParam);
   const navigate = useNavigate();
   const c = useCase(id);
-  usePageTitle(c.data ? c.data.caseCode : t('list.title'));
+  const current = tabOf(segment);
+  usePageTitle(c.data ? `${c.data.caseCode} · ${t(current.label)}` : t('list.title'));
+  // Older links: ?tab=pelatihan, or a segment no tab has.
+  const asked = params.get('tab');
+  if (asked !== null) return <Navigate to={caseTabPath(id, tabOf(asked).key)} replace />;
+  if (segment !== undefined && current.key !== segment) return <Navigate to={caseTabPath(id, current.key)} replace />;
   if (c.isPending) return <PageLoader />;
   if (c.isError) return <ErrorState title={t('loadError')} error={c.error} onRetry={() => void c.refetch()} />;
   const data = c.data;
-  const inline = caseTabs.filter((x) => x.Panel);
-  const current = inline.some((x) => x.key === tab) ? tab! : inline[0]!.key;
   return (
     <Stack gap="md">
       <Anchor component={Link} to="/kasus" size="sm">
         ← {t('list.title')}
       </Anchor>
-      <Group justify="space-between">
+      <Group justify="space-between" align="flex-start">
         <div>
           <Title order={1}>{data.caseCode}</Title>
           <Text c="dimmed">
@@ -33,32 +40,62 @@ export function CasePage() {
             {data.programmeName} · {data.regencyCode}
           </Text>
         </div>
-        <Group gap={4}>
-          <Badge size="lg" variant="light">{t(`status.${data.status}`)}</Badge>
-          {data.closureRequested && <Badge size="lg" color="orange" variant="light">{t('closure.pending')}</Badge>}
-        </Group>
+        <StatusBar c={data} />
       </Group>
-      <Tabs
-        value={current}
-        onChange={(v) => {
-          const target = caseTabs.find((x) => x.key === v);
-          if (target?.path) void navigate(target.path(id));
-          else if (v) void navigate(`/kasus/${id}/${v === inline[0]!.key ? '' : v}`, { replace: true });
-        }}
-      >
+      <Tabs value={current.key} onChange={(v) => v && void navigate(caseTabPath(id, v))}>
         <Tabs.List>
           {caseTabs.map((x) => (
             <Tabs.Tab key={x.key} value={x.key}>
-              {t(x.label as never)}
+              {t(x.label)}
             </Tabs.Tab>
           ))}
         </Tabs.List>
-        {inline.map((x) => (
+        {caseTabs.map((x) => (
           <Tabs.Panel key={x.key} value={x.key} pt="md">
-            {current === x.key && x.Panel && <x.Panel caseData={data} />}
+            {current.key === x.key && <x.Panel caseData={data} />}
           </Tabs.Panel>
         ))}
       </Tabs>
+    </Stack>
+  );
+}
+
+/** The status (and a pending closure) with the moves allowed now: forward filled, back subtle. */
+function StatusBar({ c }: { c: CaseDetail }) {
+  const { t } = useTranslation('cases');
+  const status = useChangeStatus(c.id);
+  const rank = (s: string) => CASE_STATUSES.indexOf(s as (typeof CASE_STATUSES)[number]);
+  const moves = c.actions.includes('change_status') ? c.nextStatuses : [];
+  return (
+    <Stack gap={6} align="flex-end">
+      <Group gap={4}>
+        <Badge size="lg" variant="light" data-testid="case-status">
+          {t(`status.${c.status}`)}
+        </Badge>
+        {c.closureRequested && (
+          <Badge size="lg" color="orange" variant="light">
+            {t('closure.pending')}
+          </Badge>
+        )}
+      </Group>
+      {moves.length > 0 && (
+        <Group gap="xs">
+          {[...moves]
+            .sort((a, b) => rank(b) - rank(a))
+            .map((s) => (
+              <Button
+                key={s}
+                size="xs"
+                variant={rank(s) > rank(c.status) ? 'filled' : 'subtle'}
+                loading={status.isPending && status.variables.status === s}
+                onClick={() => status.mutate({ status: s, version: c.version })}
+              >
+                {t(rank(s) > rank(c.status) ? 'summary.moveTo' : 'summary.moveBack', { status: t(`status.${s}`) })}
+              </Button>
+            ))}
+        </Group>
+      )}
+      <FormError error={status.error} />
     </Stack>
   );
 }

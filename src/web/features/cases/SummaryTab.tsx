@@ -1,5 +1,6 @@
-// Ringkasan: the case's facts, assignment, status actions, closure (request, approval,
-// rejection) and reopening, and its history. Buttons follow the case's `actions`.
+// Ringkasan: the case's facts, assignment, closure (request, approval, rejection) and
+// reopening, and its history (status moves are in the page header). Buttons follow the
+// case's `actions`.
 import { Button, Group, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,15 +8,15 @@ import type { CaseDetail } from '../../../common/cases.ts';
 import { formatDateTime } from '../../../common/format.ts';
 import { Fact } from '../../components/Fact.tsx';
 import { FormError } from '../../components/FormError.tsx';
-import { useAssign, useAssignees, useChangeStatus, useClosure } from './cases.api.ts';
+import { useAssign, useAssignees, useClosure } from './cases.api.ts';
 
 export function SummaryTab({ caseData: c }: { caseData: CaseDetail }) {
   const { t, i18n } = useTranslation('cases');
   const lang = i18n.language === 'en' ? 'en' : 'id';
-  const status = useChangeStatus(c.id);
   const closure = useClosure(c.id);
   const [reason, setReason] = useState('');
   const can = (a: CaseDetail['actions'][number]) => c.actions.includes(a);
+  const closing = can('request_closure') || can('approve_closure') || can('reject_closure') || can('reopen');
   return (
     <Stack gap="md">
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -28,19 +29,10 @@ export function SummaryTab({ caseData: c }: { caseData: CaseDetail }) {
             {c.closureReason && <Fact label={t('closure.reason')}>{c.closureReason}</Fact>}
           </Stack>
         </Paper>
+        {closing && (
         <Paper withBorder p="md">
           <Stack gap="xs">
-            <Title order={2} size="h4">{t('summary.actions')}</Title>
-            {c.nextStatuses.length > 0 && (
-              <Group gap="xs">
-                {c.nextStatuses.map((s) => (
-                  <Button key={s} size="xs" variant="light" loading={status.isPending} onClick={() => status.mutate({ status: s, version: c.version })}>
-                    {t('summary.moveTo', { status: t(`status.${s}`) })}
-                  </Button>
-                ))}
-              </Group>
-            )}
-            <FormError error={status.error} />
+            <Title order={2} size="h4">{t('closure.title')}</Title>
             {(can('request_closure') || can('reject_closure') || can('reopen')) && (
               <TextInput label={t('closure.reasonLabel')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
             )}
@@ -69,6 +61,7 @@ export function SummaryTab({ caseData: c }: { caseData: CaseDetail }) {
             <FormError error={closure.error} />
           </Stack>
         </Paper>
+        )}
       </SimpleGrid>
       {can('assign') && <AssignForm c={c} />}
       <Paper withBorder p="md">

@@ -1,6 +1,7 @@
-// The "Pelatihan" panel of a case: its enrolments with attendance and completion,
-// linking to each run. Used as the case page's tab and on /kasus/:id/pelatihan.
-import { Anchor, Stack, Table, Text, Title } from '@mantine/core';
+// The "Pelatihan" tab of a case (/kasus/:id/pelatihan): its enrolments with attendance
+// and completion, linking to each run (where attendance is taken per meeting day), and
+// enrolment in a current run of an office covering the case's regency.
+import { Anchor, Button, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -9,11 +10,12 @@ import type { Enrolment } from '../../../common/training.ts';
 import { useDisplayLanguage } from '../../app/i18n.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
+import { FormError } from '../../components/FormError.tsx';
 import { CertificateModal } from './CertificateModal.tsx';
-import { useCaseTraining } from './training.api.ts';
+import { useCaseTraining, useEnrol, useRuns } from './training.api.ts';
 import { CompletionBadge, useCourseName } from './training-parts.tsx';
 
-export function CaseTrainingPanel({ caseId }: { caseId: number }) {
+export function CaseTrainingPanel({ caseId, regencyCode }: { caseId: number; regencyCode: string }) {
   const { t } = useTranslation('training');
   const language = useDisplayLanguage();
   const name = useCourseName();
@@ -68,7 +70,39 @@ export function CaseTrainingPanel({ caseId }: { caseId: number }) {
           </Table.Tbody>
         </Table>
       )}
+      {data.data.actions.includes('enrol') && <EnrolInRun caseId={caseId} regencyCode={regencyCode} enrolledIn={data.data.items.filter((e) => e.completion !== 'withdrawn').map((e) => e.runId)} />}
       {certificate && <CertificateModal enrolment={certificate} onClose={() => setCertificate(null)} />}
+    </Stack>
+  );
+}
+
+/** Current runs that may take the case: held by an office whose region covers its regency. */
+function EnrolInRun({ caseId, regencyCode, enrolledIn }: { caseId: number; regencyCode: string; enrolledIn: number[] }) {
+  const { t } = useTranslation('training');
+  const language = useDisplayLanguage();
+  const runs = useRuns({ when: 'current', limit: 200 });
+  const [runId, setRunId] = useState<string | null>(null);
+  const enrol = useEnrol(Number(runId));
+  const covers = (region: string) => regencyCode === region || regencyCode.startsWith(`${region}.`);
+  const open = (runs.data?.items ?? []).filter((r) => r.actions.includes('enrol') && covers(r.regionCode) && !enrolledIn.includes(r.id));
+  if (runs.data && open.length === 0) return <Text size="sm" c="dimmed">{t('caseTab.noRuns')}</Text>;
+  return (
+    <Stack gap={4}>
+      <Group align="flex-end">
+        <Select
+          label={t('caseTab.run')}
+          placeholder={t('caseTab.chooseRun')}
+          data={open.map((r) => ({ value: String(r.id), label: `${r.title} · ${formatDateMedium(r.startsOn, language)} – ${formatDateMedium(r.endsOn, language)}` }))}
+          value={runId}
+          onChange={setRunId}
+          w={460}
+          maw="100%"
+        />
+        <Button disabled={!runId} loading={enrol.isPending} onClick={() => enrol.mutate(caseId, { onSuccess: () => setRunId(null) })}>
+          {t('enrolments.enrolThis')}
+        </Button>
+      </Group>
+      <FormError error={enrol.error ?? runs.error} />
     </Stack>
   );
 }
