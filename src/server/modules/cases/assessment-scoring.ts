@@ -1,10 +1,10 @@
-// Answers against a form definition: type checks (always), required answers (on
-// submission), and the score and flags the chosen options and number bounds define.
-// Pure; messages name the question key, never an answer.
-import type { Answers, FormDefinition, Question } from '../../../common/case-forms.ts';
+// Answers against a form definition: type checks (always) and required answers (on
+// submission). Pure; messages name the question key, never an answer. The score and
+// flags (scoreAnswers) live in common/case-forms.ts: the form editor's preview shows them.
+import { emptyAnswer as empty, questionsOf, type Answers, type FormDefinition, type Question } from '../../../common/case-forms.ts';
 import type { FieldError } from '../../platform/errors/app-error.ts';
 
-const empty = (v: unknown) => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
+export { scoreAnswers } from '../../../common/case-forms.ts';
 
 function typeProblem(q: Question, v: unknown): { id: string; en: string } | null {
   const values = new Set((q.options ?? []).map((o) => o.value));
@@ -24,10 +24,6 @@ function typeProblem(q: Question, v: unknown): { id: string; en: string } | null
   }
 }
 
-export function questionsOf(def: FormDefinition): Question[] {
-  return def.sections.flatMap((s) => s.questions);
-}
-
 /** Field errors of the answers; `submitting` also requires the required ones. */
 export function checkAnswers(def: FormDefinition, answers: Answers, submitting: boolean): FieldError[] {
   const questions = new Map(questionsOf(def).map((q) => [q.key, q]));
@@ -44,24 +40,4 @@ export function checkAnswers(def: FormDefinition, answers: Answers, submitting: 
     if (problem) errors.push({ field: `body.answers.${q.key}`, message: problem });
   }
   return errors;
-}
-
-/** The score (sum of the chosen options' scores) and the flags raised. */
-export function scoreAnswers(def: FormDefinition, answers: Answers): { score: number; flags: string[] } {
-  let score = 0;
-  const flags = new Set<string>();
-  for (const q of questionsOf(def)) {
-    const v = answers[q.key];
-    if (empty(v)) continue;
-    const chosen = q.kind === 'yes_no' ? [v === true ? 'yes' : 'no'] : q.kind === 'single_choice' ? [v as string] : q.kind === 'multiple_choice' ? (v as string[]) : [];
-    for (const o of q.options ?? [])
-      if (chosen.includes(o.value)) {
-        score += o.score ?? 0;
-        if (o.flag) flags.add(o.flag);
-      }
-    if (q.kind === 'number' && q.flag && typeof v === 'number') {
-      if ((q.flag.below !== undefined && v < q.flag.below) || (q.flag.above !== undefined && v > q.flag.above)) flags.add(q.flag.code);
-    }
-  }
-  return { score, flags: [...flags].sort() };
 }

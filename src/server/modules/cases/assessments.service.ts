@@ -95,14 +95,17 @@ export class AssessmentService {
     const id = await inTransaction(this.db, async (tx) => {
       await sql`select pg_advisory_xact_lock(hashtext(${`case_form/${input.key}`}))`.execute(tx);
       const last = await tx.selectFrom('case_assessment_form').select((eb) => eb.fn.max('version').as('v')).where('key', '=', input.key).executeTakeFirst();
-      const version = Number(last?.v ?? 0) + 1;
+      const latest = Number(last?.v ?? 0);
+      // Copied from an older version: someone saved a newer one meanwhile; theirs would be lost.
+      if (input.basedOnVersion !== undefined && input.basedOnVersion !== latest) throw caseError('case.form_version_conflict', { version: input.basedOnVersion, latest });
+      const version = latest + 1;
       const row = await tx
         .insertInto('case_assessment_form')
         .values({ key: input.key, version, title_id: input.title.id, title_en: input.title.en, definition: JSON.stringify(input.definition), note: input.note, created_by: actorUserId(ctx) })
         .returning('id')
         .executeTakeFirstOrThrow();
       const questions = input.definition.sections.reduce((n, s) => n + s.questions.length, 0);
-      await audit(tx, ctx, { action: 'case_form.versioned', entityType: 'case_assessment_form', entityId: row.id, summary: { key: input.key, version, sections: input.definition.sections.length, questions } });
+      await audit(tx, ctx, { action: 'case_form.versioned', entityType: 'case_assessment_form', entityId: row.id, summary: { key: input.key, version, basedOnVersion: input.basedOnVersion ?? null, sections: input.definition.sections.length, questions } });
       return row.id;
     });
     return formView(await forms(this.db).where('f.id', '=', id).executeTakeFirstOrThrow());

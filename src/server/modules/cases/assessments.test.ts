@@ -103,3 +103,85 @@ test('assessments: forms as data, drafts, locked submissions, new versions, scor
     assert.equal((await worker.post('/api/assessment-forms', { key: 'atensi', title: atensi.title, definition })).statusCode, 403);
   });
 });
+
+test('a new form version leaves submitted assessments as they were; a draft continues on its version; a correction takes the newest', async (t) => {
+  const { app } = await build(t, { regions: true });
+  const workerS = await asUser(app, { roles: ['case_worker'], scope: '65.03' });
+  const worker = clientOf(app, workerS.headers);
+  const officerS = await asUser(app, { roles: ['province_officer'], scope: '65' });
+  const officer = clientOf(app, officerS.headers);
+  const submittedCase = `/api/cases/${await makeCase(app, { caseWorkerId: workerS.user.id })}/assessments`;
+  const draftCase = `/api/cases/${await makeCase(app, { caseWorkerId: workerS.user.id })}/assessments`;
+
+  const first = (await worker.post(submittedCase, {})).json();
+  await worker.put(`${submittedCase}/${first.id}`, { answers: ANSWERS });
+  const before = (await worker.post(`${submittedCase}/${first.id}/submit`, {})).json();
+  assert.equal(before.score, 10);
+  const draft = (await worker.post(draftCase, {})).json();
+
+  // Version 2: the business section goes, primary school scores 4, a required yes/no question with a score and a flag.
+  const v1 = (await officer.get('/api/assessment-forms')).json().items.find((f: { key: string }) => f.key === 'atensi');
+  const definition = structuredClone(v1.definition);
+  definition.sections = definition.sections.filter((s: { key: string }) => s.key !== 'business');
+  const education = definition.sections.find((s: { key: string }) => s.key === 'education').questions[0];
+  education.options.find((o: { value: string }) => o.value === 'sd').score = 4;
+  definition.sections[0].questions.push({
+    key: 'has_phone',
+    kind: 'yes_no',
+    required: true,
+    label: { id: 'Memiliki telepon genggam', en: 'Has a mobile phone' },
+    options: [{ value: 'no', label: { id: 'Tidak', en: 'No' }, score: 5, flag: 'no_phone' }],
+  });
+  const body = { key: 'atensi', basedOnVersion: 1, title: v1.title, definition, note: 'Tanpa bagian usaha; telepon' };
+  const v2 = await officer.post('/api/assessment-forms', body);
+  assert.equal(v2.statusCode, 200, v2.body);
+  assert.equal(v2.json().version, 2);
+
+  // Someone else's copy of version 1 is refused: saving it would drop version 2's changes.
+  const stale = await app.inject({ method: 'POST', url: '/api/assessment-forms', headers: { ...officerS.headers, 'accept-language': 'en' }, payload: { ...body, note: 'stale copy' } });
+  assert.equal(stale.statusCode, 409);
+  assert.equal(stale.json().error.code, 'case.form_version_conflict');
+  assert.match(stale.json().error.message, /Version 2 was saved by someone else since you copied version 1/);
+
+  // The submitted assessment reads exactly as submitted: its form, answers, score and flags.
+  const after = (await worker.get(`${submittedCase}/${first.id}`)).json();
+  assert.equal(after.form.version, 1);
+  assert.ok(after.form.definition.sections.some((s: { key: string }) => s.key === 'business'));
+  assert.deepEqual([after.answers, after.score, after.flags, after.status], [ANSWERS, 10, before.flags, 'submitted']);
+
+  // The draft started on version 1 is submitted against version 1 (no phone question, business idea kept).
+  const submitted = await worker.post(`${draftCase}/${draft.id}/submit`, { answers: ANSWERS });
+  assert.equal(submitted.statusCode, 200, submitted.body);
+  assert.deepEqual([submitted.json().formVersion, submitted.json().score], [1, 10]);
+
+  // A correction takes version 2: answers to removed questions dropped, the new required question asked, new scores.
+  const correction = (await worker.post(submittedCase, {})).json();
+  assert.deepEqual([correction.version, correction.formVersion], [2, 2]);
+  const { business_idea: _dropped, ...kept } = ANSWERS;
+  assert.deepEqual(correction.answers, kept);
+  const missing = await worker.post(`${submittedCase}/${correction.id}/submit`, {});
+  assert.deepEqual(missing.json().error.fields.map((f: { field: string }) => f.field), ['body.answers.has_phone']);
+  const rescored = (await worker.post(`${submittedCase}/${correction.id}/submit`, { answers: { ...kept, has_phone: false } })).json();
+  assert.equal(rescored.score, 2 + 2 + 4 + 2 + 3 + 5);
+  assert.ok(rescored.flags.includes('no_phone'));
+  assert.equal((await worker.get(`${submittedCase}/${first.id}`)).json().score, 10, 'version 1 of the assessment is untouched');
+});
+
+test('a form version is checked field by field: keys, duplicate values, bounds (never a server error)', async (t) => {
+  const { app } = await build(t);
+  const admin = clientOf(app, (await asUser(app, { roles: ['admin'] })).headers);
+  const question = (extra: object) => ({ key: 'q1', kind: 'text', label: { id: 'Pertanyaan', en: 'Question' }, ...extra });
+  const form = (key: string, questions: object[]) => ({ key, title: { id: 'Uji', en: 'Test' }, definition: { sections: [{ key: 's1', title: { id: 'Bagian', en: 'Section' }, questions }] } });
+  const fields = async (payload: object) => {
+    const res = await admin.post('/api/assessment-forms', payload);
+    assert.equal(res.statusCode, 400, res.body);
+    return res.json().error.fields.map((f: { field: string }) => f.field);
+  };
+  // A one-letter form key used to pass the schema and fail the table's check (500).
+  assert.deepEqual(await fields(form('a', [question({})])), ['body.key']);
+  const option = (value: string) => ({ value, label: { id: value, en: value } });
+  assert.deepEqual(await fields(form('uji', [question({ kind: 'single_choice', options: [option('ya'), option('ya')] })])), ['body.definition.sections.0.questions.0.options.1.value']);
+  assert.deepEqual(await fields(form('uji', [question({ kind: 'number', flag: { code: 'x', below: 10, above: 5 } })])), ['body.definition.sections.0.questions.0.flag.below']);
+  assert.deepEqual(await fields(form('uji', [question({}), question({ kind: 'yes_no' })])), ['body.definition.sections.0.questions.1.key']);
+  assert.equal((await admin.post('/api/assessment-forms', form('uji', [question({})]))).statusCode, 200);
+});

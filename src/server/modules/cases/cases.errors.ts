@@ -36,6 +36,11 @@ export const caseError = defineErrors({
   'case.needs_approved_plan': { status: 409, id: 'Layanan dimulai setelah rencana disetujui.', en: 'Services start once a plan is approved.' },
   // assessment forms and assessments
   'case.form_not_found': { status: 404, id: 'Formulir asesmen tidak ditemukan.', en: 'Assessment form not found.' },
+  'case.form_version_conflict': {
+    status: 409,
+    id: 'Versi {latest} sudah disimpan orang lain sejak Anda menyalin versi {version}; muat ulang dan ulangi perubahan Anda.',
+    en: 'Version {latest} was saved by someone else since you copied version {version}; reload and make your changes again.',
+  },
   'case.form_invalid': { status: 400, id: 'Formulir belum benar: {problem}.', en: 'The form is not valid: {problem}.' },
   'case.assessment_not_found': { status: 404, id: 'Asesmen tidak ditemukan.', en: 'Assessment not found.' },
   'case.assessment_locked': {
