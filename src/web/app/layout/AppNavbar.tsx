@@ -36,7 +36,7 @@ export function AppNavbar({ id, hidden, onNavigate }: AppNavbarProps) {
           if (path && children) {
             const current = activeChild(children, pathname);
             return (
-              <NavLink key={id} label={t(`nav.items.${id}`)} leftSection={icon} defaultOpened={pathname.startsWith(path)} childrenOffset={32}>
+              <NavLink key={id} component="button" label={t(`nav.items.${id}`)} leftSection={icon} defaultOpened={pathname.startsWith(path)} childrenOffset={32}>
                 {children.map((child) => (
                   <NavLink
                     key={child.id}
