@@ -22,6 +22,7 @@ import paymentsEn from '../locales/en/payments.json' with { type: 'json' };
 import caseServicesEn from '../locales/en/caseServices.json' with { type: 'json' };
 import trainingEn from '../locales/en/training.json' with { type: 'json' };
 import followUpsEn from '../locales/en/followUps.json' with { type: 'json' };
+import assessmentFormsEn from '../locales/en/assessmentForms.json' with { type: 'json' };
 import accountId from '../locales/id/account.json' with { type: 'json' };
 import adminId from '../locales/id/admin.json' with { type: 'json' };
 import auditId from '../locales/id/audit.json' with { type: 'json' };
@@ -43,6 +44,7 @@ import paymentsId from '../locales/id/payments.json' with { type: 'json' };
 import caseServicesId from '../locales/id/caseServices.json' with { type: 'json' };
 import trainingId from '../locales/id/training.json' with { type: 'json' };
 import followUpsId from '../locales/id/followUps.json' with { type: 'json' };
+import assessmentFormsId from '../locales/id/assessmentForms.json' with { type: 'json' };
 import { readStored, writeStored } from '../lib/storage.ts';
 import type { DisplayLanguage } from '../../common/format.ts';
 
@@ -51,8 +53,8 @@ export const DEFAULT_LANGUAGE: DisplayLanguage = 'id';
 const STORAGE_KEY = 'language';
 
 export const resources = {
-  id: { common: commonId, dashboard: dashboardId, regions: regionsId, auth: authId, account: accountId, admin: adminId, audit: auditId, letters: lettersId, meetings: meetingsId, programmes: programmesId, sites: sitesId, registry: registryId, verval: vervalId, cases: casesId, imports: importsId, duplicates: duplicatesId, aid: aidId, payments: paymentsId, caseServices: caseServicesId, training: trainingId, followUps: followUpsId },
-  en: { common: commonEn, dashboard: dashboardEn, regions: regionsEn, auth: authEn, account: accountEn, admin: adminEn, audit: auditEn, letters: lettersEn, meetings: meetingsEn, programmes: programmesEn, sites: sitesEn, registry: registryEn, verval: vervalEn, cases: casesEn, imports: importsEn, duplicates: duplicatesEn, aid: aidEn, payments: paymentsEn, caseServices: caseServicesEn, training: trainingEn, followUps: followUpsEn },
+  id: { common: commonId, dashboard: dashboardId, regions: regionsId, auth: authId, account: accountId, admin: adminId, audit: auditId, letters: lettersId, meetings: meetingsId, programmes: programmesId, sites: sitesId, registry: registryId, verval: vervalId, cases: casesId, imports: importsId, duplicates: duplicatesId, aid: aidId, payments: paymentsId, caseServices: caseServicesId, training: trainingId, followUps: followUpsId, assessmentForms: assessmentFormsId },
+  en: { common: commonEn, dashboard: dashboardEn, regions: regionsEn, auth: authEn, account: accountEn, admin: adminEn, audit: auditEn, letters: lettersEn, meetings: meetingsEn, programmes: programmesEn, sites: sitesEn, registry: registryEn, verval: vervalEn, cases: casesEn, imports: importsEn, duplicates: duplicatesEn, aid: aidEn, payments: paymentsEn, caseServices: caseServicesEn, training: trainingEn, followUps: followUpsEn, assessmentForms: assessmentFormsEn },
 } as const;
 
 function isLanguage(value: string | null): value is DisplayLanguage {

@@ -47,6 +47,9 @@ import { PaymentBatchesPage } from '../features/payments/PaymentBatchesPage.tsx'
 import { MyFollowUpsPage } from '../features/follow-ups/MyFollowUpsPage.tsx';
 import { OutcomeReportPage } from '../features/follow-ups/OutcomeReportPage.tsx';
 import { ReferralsListPage } from '../features/case-services/ReferralsListPage.tsx';
+import { AssessmentFormPage } from '../features/assessment-forms/AssessmentFormPage.tsx';
+import { AssessmentFormsPage } from '../features/assessment-forms/AssessmentFormsPage.tsx';
+import { FormEditorPage } from '../features/assessment-forms/FormEditorPage.tsx';
 import { AttendancePage } from '../features/training/AttendancePage.tsx';
 import { RunPage } from '../features/training/RunPage.tsx';
 import { TrainingPage } from '../features/training/TrainingPage.tsx';
@@ -241,6 +244,9 @@ export const router = createBrowserRouter([
           </RequirePermission>
         ),
       },
+      { path: '/admin/formulir-asesmen', element: <RequirePermission permission="case.configure"><AssessmentFormsPage /></RequirePermission> },
+      { path: '/admin/formulir-asesmen/:id', element: <RequirePermission permission="case.configure"><AssessmentFormPage /></RequirePermission> },
+      { path: '/admin/formulir-asesmen/:key/versi-baru', element: <RequirePermission permission="case.configure"><FormEditorPage /></RequirePermission> },
       {
         path: '/audit',
         element: (

@@ -21,7 +21,7 @@ import {
 import { can, type Permission, type Session } from '../../features/auth/session.ts';
 
 export type NavChild = {
-  id: 'users' | 'roles' | 'auditLog' | 'breakGlass' | 'registry' | 'subjectRequests' | 'imports' | 'duplicates' | 'aidSchemes' | 'entitlements' | 'withoutAccount' | 'budgets' | 'paymentBatches' | 'outcomeReport';
+  id: 'users' | 'roles' | 'assessmentForms' | 'auditLog' | 'breakGlass' | 'registry' | 'subjectRequests' | 'imports' | 'duplicates' | 'aidSchemes' | 'entitlements' | 'withoutAccount' | 'budgets' | 'paymentBatches' | 'outcomeReport';
   permission: Permission;
   path: string;
 };
@@ -98,6 +98,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
     children: [
       { id: 'users', permission: 'user.read', path: '/admin/pengguna' },
       { id: 'roles', permission: 'role.manage', path: '/admin/peran' },
+      { id: 'assessmentForms', permission: 'case.configure', path: '/admin/formulir-asesmen' },
     ],
   },
   {

@@ -1,15 +1,16 @@
 // Asesmen: the form drawn from its definition (data), filled in, saved, submitted
 // (then locked), and corrected as a new version. Score and flags after submission.
-import { Badge, Button, Checkbox, Group, MultiSelect, NumberInput, Paper, SegmentedControl, Select, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Badge, Button, Group, Paper, Select, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Answers, AssessmentDetail, Question } from '../../../common/case-forms.ts';
+import type { Answers, AssessmentDetail } from '../../../common/case-forms.ts';
 import type { CaseDetail } from '../../../common/cases.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { FormError } from '../../components/FormError.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
 import { fieldErrors } from '../../lib/api-client.ts';
 import { useAssessment, useAssessments, useSaveAssessment, useStartAssessment } from './cases.api.ts';
+import { QuestionInput } from './QuestionInput.tsx';
 
 export function AssessmentTab({ caseData: c }: { caseData: CaseDetail }) {
   const { t } = useTranslation('cases');
@@ -103,46 +104,4 @@ function AssessmentForm({ caseId, assessmentId }: { caseId: number; assessmentId
       )}
     </Stack>
   );
-}
-
-type Value = Answers[string] | undefined;
-
-function QuestionInput({ q, lang, value, disabled, error, onChange }: { q: Question; lang: 'id' | 'en'; value: Value; disabled: boolean; error: string | undefined; onChange: (v: Value) => void }) {
-  const { t } = useTranslation('cases');
-  const label = q.label[lang];
-  const common = { label, disabled, error, withAsterisk: q.required, description: q.help?.[lang] };
-  const options = (q.options ?? []).map((o) => ({ value: o.value, label: o.label[lang] }));
-  switch (q.kind) {
-    case 'text':
-      return <Textarea {...common} autosize minRows={1} value={typeof value === 'string' ? value : ''} onChange={(e) => onChange(e.currentTarget.value)} />;
-    case 'number':
-      return <NumberInput {...common} value={typeof value === 'number' ? value : ''} onChange={(v) => onChange(typeof v === 'number' ? v : null)} />;
-    case 'yes_no':
-      return (
-        <Stack gap={2}>
-          <Text size="sm">{label}{q.required ? ' *' : ''}</Text>
-          <SegmentedControl
-            disabled={disabled}
-            value={value === true ? 'yes' : value === false ? 'no' : ''}
-            onChange={(v) => onChange(v === 'yes')}
-            data={[{ value: 'yes', label: t('assessment.yes') }, { value: 'no', label: t('assessment.no') }]}
-          />
-          {error && <Text size="xs" c="red">{error}</Text>}
-        </Stack>
-      );
-    case 'single_choice':
-      return <Select {...common} data={options} value={typeof value === 'string' ? value : null} onChange={(v) => onChange(v)} clearable />;
-    case 'multiple_choice':
-      return q.options && q.options.length <= 6 ? (
-        <Checkbox.Group {...common} value={Array.isArray(value) ? value : []} onChange={(v) => onChange(v)}>
-          <Group mt={4}>
-            {options.map((o) => (
-              <Checkbox key={o.value} value={o.value} label={o.label} disabled={disabled} />
-            ))}
-          </Group>
-        </Checkbox.Group>
-      ) : (
-        <MultiSelect {...common} data={options} value={Array.isArray(value) ? value : []} onChange={(v) => onChange(v)} />
-      );
-  }
 }

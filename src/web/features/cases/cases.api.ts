@@ -1,7 +1,7 @@
 // Rehabilitation cases: lists and caseloads, the case, its assessments, plans, notes and tasks.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { AssessmentDetailSchema, AssessmentFormsSchema, AssessmentListSchema, type Answers } from '../../../common/case-forms.ts';
+import { AssessmentDetailSchema, AssessmentListSchema, type Answers } from '../../../common/case-forms.ts';
 import { NoteListSchema, NoteSchema, PlanListSchema, PlanSchema, TaskListSchema, TaskSchema, type PlanContentSchema } from '../../../common/case-records.ts';
 import { AssigneesSchema, CaseDetailSchema, CaseListSchema, type AssignSchema, type CaseStatusValue } from '../../../common/cases.ts';
 import { apiGet, apiSend } from '../../lib/api-client.ts';
@@ -44,9 +44,6 @@ export const useClosure = (id: number) =>
 
 // ---- assessments ----
 
-export function useForms() {
-  return useQuery({ queryKey: ['cases', 'forms'], queryFn: ({ signal }) => apiGet('/api/assessment-forms', AssessmentFormsSchema, { signal }) });
-}
 export function useAssessments(id: number) {
   return useQuery({ queryKey: keys.part(id, 'assessments'), queryFn: ({ signal }) => apiGet(`/api/cases/${id}/assessments`, AssessmentListSchema, { signal }) });
 }
