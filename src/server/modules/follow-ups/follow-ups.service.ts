@@ -63,7 +63,7 @@ export class FollowUpService {
     if (inserted.length > 0)
       await audit(tx, ctx, {
         action: 'follow_up.scheduled',
-        entityType: 'rehab_case',
+        entityType: 'case',
         entityId: caseId,
         regionCode: c.regency_code,
         summary: { caseCode: c.case_code, source, anchorDate, offsetsMonths: inserted.map((r) => r.offset_months) },
@@ -82,7 +82,7 @@ export class FollowUpService {
       .returning(['id', 'regency_code'])
       .execute();
     if (rows.length > 0)
-      await audit(tx, ctx, { action: 'follow_up.cancelled', entityType: 'rehab_case', entityId: caseId, regionCode: rows[0]!.regency_code, summary: { reason: 'case_reopened', cancelled: rows.length } });
+      await audit(tx, ctx, { action: 'follow_up.cancelled', entityType: 'case', entityId: caseId, regionCode: rows[0]!.regency_code, summary: { reason: 'case_reopened', cancelled: rows.length } });
     return rows.length;
   }
 
@@ -120,7 +120,7 @@ export class FollowUpService {
     const rows = await repo.visitsOfCase(this.db, caseId);
     const { offsets } = await repo.offsetsOf(this.db, ref.programmeId);
     await inTransaction(this.db, (tx) =>
-      audit(tx, ctx, { action: 'case.follow_ups_viewed', entityType: 'rehab_case', entityId: caseId, regionCode: ref.regencyCode, summary: { caseCode: ref.caseCode } }),
+      audit(tx, ctx, { action: 'case.follow_ups_viewed', entityType: 'case', entityId: caseId, regionCode: ref.regencyCode, summary: { caseCode: ref.caseCode } }),
     );
     return { items: rows.map((r) => this.view(ctx, ref.reaches, r)), offsetsMonths: offsets };
   }

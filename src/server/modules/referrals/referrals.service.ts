@@ -123,7 +123,7 @@ export class ReferralService {
       const consents = manage
         ? await tx.selectFrom('person_consent').select(['id', 'purpose', 'given_at']).where('person_id', '=', c.person_id).where('withdrawn_at', 'is', null).orderBy('id').execute()
         : [];
-      await audit(tx, ctx, { action: 'case.referrals_viewed', entityType: 'rehab_case', entityId: caseId, regionCode: c.regency_code, summary: { caseCode: c.case_code, referrals: items.length } });
+      await audit(tx, ctx, { action: 'case.referrals_viewed', entityType: 'case', entityId: caseId, regionCode: c.regency_code, summary: { caseCode: c.case_code, referrals: items.length } });
       return {
         caseId,
         caseCode: c.case_code,

@@ -135,7 +135,7 @@ test('referrals: field subset sealed, consent or override, expiry and revocation
   assert.deepEqual([afterWithdrawal.status, afterWithdrawal.shredReason, afterWithdrawal.consent.active], ['revoked', 'consent_withdrawn', false]);
 
   // Audited throughout; no identity value anywhere in the audit log.
-  const events = await db.selectFrom('audit_event').select(['action', 'summary']).where('entity_type', 'in', ['referral', 'rehab_case']).execute();
+  const events = await db.selectFrom('audit_event').select(['action', 'summary']).where('entity_type', 'in', ['referral', 'case']).execute();
   const actions = new Set(events.map((e) => e.action));
   for (const a of ['case.referrals_viewed', 'referral.created', 'referral.snapshot_revealed', 'referral.response_recorded', 'referral.override_approved', 'referral.revoked', 'referral.shredded'])
     assert.ok(actions.has(a), `audited: ${a}`);

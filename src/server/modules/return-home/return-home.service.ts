@@ -116,7 +116,7 @@ export class ReturnHomeService {
       const p = mayPlan ? await this.nikProposal(tx, c) : null;
       await audit(tx, ctx, {
         action: 'case.return_home_viewed',
-        entityType: 'rehab_case',
+        entityType: 'case',
         entityId: caseId,
         regionCode: c.regency_code,
         summary: { caseCode: c.case_code, plans: items.length, nikProposal: Boolean(p?.district ?? p?.regency) },

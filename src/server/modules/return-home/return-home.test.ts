@@ -129,7 +129,7 @@ test('return home: NIK proposal, payer rule and override, statuses, letter, audi
   assert.equal((await worker.get(`/api/cases/${noNik.caseId}/return-home`)).json().items.length, 2);
 
   // Every change audited, with the case code and never an identity value.
-  const events = await db.selectFrom('audit_event').select(['action', 'summary', 'reason']).where('entity_type', 'in', ['return_home', 'rehab_case']).orderBy('seq').execute();
+  const events = await db.selectFrom('audit_event').select(['action', 'summary', 'reason']).where('entity_type', 'in', ['return_home', 'case']).orderBy('seq').execute();
   const actions = events.map((e) => e.action);
   for (const a of ['case.return_home_viewed', 'return_home.planned', 'return_home.updated', 'return_home.notified', 'return_home.departed', 'return_home.arrived', 'return_home.cancelled'])
     assert.ok(actions.includes(a), `audited: ${a}`);

@@ -201,7 +201,7 @@ export class TrainingEnrolmentService {
       const c = await loadCaseFor(tx, ctx, caseId, 'read', this.clock());
       const reveal = (await personReaches(tx, ctx)).reveal;
       const rows = await repo.enrolments(tx).where('e.case_id', '=', caseId).orderBy('r.starts_on', 'desc').orderBy('e.id', 'desc').execute();
-      await audit(tx, ctx, { action: 'case.training_viewed', entityType: 'rehab_case', entityId: caseId, regionCode: c.regencyCode, summary: { caseCode: c.caseCode, enrolments: rows.length } });
+      await audit(tx, ctx, { action: 'case.training_viewed', entityType: 'case', entityId: caseId, regionCode: c.regencyCode, summary: { caseCode: c.caseCode, enrolments: rows.length } });
       const actions = c.status !== 'closed' && allows(ctx, c, 'manage') ? (['enrol'] as const).slice() : [];
       return { caseId, caseCode: c.caseCode, items: rows.map((e) => enrolmentView(ctx.actor, c.reaches, reveal, e, this.today())), actions };
     });
