@@ -104,6 +104,30 @@ export const OpenCaseSchema = z.object({
 });
 export type OpenCase = z.output<typeof OpenCaseSchema>;
 
+/** People decided eligible in a programme who have no case in it yet: whom a case may be opened for. */
+export const CandidateQuerySchema = z.object({
+  programmeId: z.coerce.number().int().positive().optional(),
+  regency: z.string().regex(/^\d{2}\.\d{2}$/).optional(),
+  q: z.string().trim().max(40).optional().describe('Part of a case code or alias'),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+export type CandidateQuery = z.output<typeof CandidateQuerySchema>;
+
+export const CaseCandidateSchema = z
+  .object({
+    personId: z.number(),
+    caseCode: z.string(),
+    alias: z.string().nullable(),
+    regencyCode: z.string(),
+    programmeId: z.number(),
+    programmeName: z.string(),
+    decidedAt: z.string().nullable(),
+  })
+  .meta({ id: 'CaseCandidate' });
+export type CaseCandidate = z.infer<typeof CaseCandidateSchema>;
+export const CandidateListSchema = z.object({ items: z.array(CaseCandidateSchema), total: z.number() });
+
 export const OpenEligibleSchema = z.object({ regencyCode: z.string().regex(/^\d{2}\.\d{2}$/) });
 export const OpenEligibleResultSchema = z.object({ opened: z.number(), alreadyOpen: z.number(), caseIds: z.array(z.number()) });
 

@@ -37,6 +37,15 @@ export const rows: MatrixRows = {
       if (caller.role === 'case_worker') assert.equal(items.length, 0, 'a case worker sees only her caseload');
     },
   },
+  'GET /api/cases/candidates': {
+    request: () => get('/api/cases/candidates?limit=200'),
+    allowed: 200,
+    check: (res, caller) => {
+      const items = res.json().items as { regencyCode: string }[];
+      for (const i of items) assert.ok(i.regencyCode.startsWith(OWN), `a person outside the region: ${i.regencyCode}`);
+      if (caller.role === 'case_worker') assert.equal(items.length, 0, 'a case worker sees only her own persons');
+    },
+  },
   'POST /api/cases': {
     request: async (fx, _c, rel) => {
       const personId = await makePerson(fx.app, { regencyCode: region(rel) });

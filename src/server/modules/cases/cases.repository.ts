@@ -1,6 +1,6 @@
 // Case queries. Visibility (region scope, and a case worker's caseload) is part of the SQL.
 import { sql, type Expression, type SqlBool } from 'kysely';
-import type { CaseListQuery } from '../../../common/cases.ts';
+import type { CandidateQuery, CaseListQuery } from '../../../common/cases.ts';
 import type { AnyActor } from '../../platform/auth/actor.ts';
 import { scopeFilter } from '../../platform/auth/scope.ts';
 import type { Executor } from '../../platform/db/database.ts';
@@ -80,6 +80,28 @@ export async function listCases(
   if (f.q) q = q.where((eb) => eb.or([eb('p.case_code', 'ilike', `%${escapeLike(f.q!)}%`), eb('p.alias', 'ilike', `%${escapeLike(f.q!)}%`)]));
   const [rows, count] = await Promise.all([
     q.orderBy('c.opened_at', 'desc').orderBy('c.id', 'desc').limit(f.limit).offset(f.offset).execute(),
+    q.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+}
+
+/** Persons (alias `p`, visible by `visible`) decided eligible in a programme with no case in it yet. */
+export async function eligibleWithoutCase(db: Executor, visible: Expression<SqlBool>, f: CandidateQuery) {
+  let q = db
+    .selectFrom('person_verification as v')
+    .innerJoin('person as p', 'p.id', 'v.person_id')
+    .innerJoin('programme as g', 'g.id', 'v.programme_id')
+    .select(['p.id as person_id', 'p.case_code', 'p.alias', 'p.regency_code', 'g.id as programme_id', 'g.name as programme_name', 'v.decided_at'])
+    .where('v.decision', '=', 'eligible')
+    .where('p.merged_into_id', 'is', null)
+    .where('p.erased_at', 'is', null)
+    .where(visible)
+    .where(sql<SqlBool>`not exists (select 1 from rehab_case c where c.person_id = p.id and c.programme_id = v.programme_id)`);
+  if (f.programmeId) q = q.where('v.programme_id', '=', f.programmeId);
+  if (f.regency) q = q.where('p.regency_code', '=', f.regency);
+  if (f.q) q = q.where((eb) => eb.or([eb('p.case_code', 'ilike', `%${escapeLike(f.q!)}%`), eb('p.alias', 'ilike', `%${escapeLike(f.q!)}%`)]));
+  const [rows, count] = await Promise.all([
+    q.orderBy('p.case_code').orderBy('g.id').limit(f.limit).offset(f.offset).execute(),
     q.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(count.n) };

@@ -5,6 +5,8 @@ import { z } from 'zod';
 import {
   AssigneesSchema,
   AssignSchema,
+  CandidateListSchema,
+  CandidateQuerySchema,
   CaseDetailSchema,
   CaseListQuerySchema,
   CaseListSchema,
@@ -45,6 +47,19 @@ export const caseRoutes =
       '/api/cases',
       { config: access('case.manage'), schema: { tags, summary: 'Open a case for a person in a programme', body: OpenCaseSchema, response: { 200: CaseDetailSchema, ...errors } } },
       (req) => cases.open(req.ctx(), req.body),
+    );
+    app.get(
+      '/api/cases/candidates',
+      {
+        config: access('case.manage'),
+        schema: {
+          tags,
+          summary: 'Whom a case may be opened for: people decided eligible in a programme who have no case in it yet (case workers: their persons)',
+          querystring: CandidateQuerySchema,
+          response: { 200: CandidateListSchema, ...errors },
+        },
+      },
+      (req) => cases.candidates(req.ctx(), req.query),
     );
     app.post(
       '/api/programmes/:id/cases/open-eligible',

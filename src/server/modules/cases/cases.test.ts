@@ -182,3 +182,40 @@ test('cases: the history and the assignments carry the service clock’s time, l
   );
   assert.equal(c.assignments[0].assignedAt, '2019-01-14T01:00:00.000Z');
 });
+
+test('cases: whom a case may be opened for — decided eligible, no case in the programme yet, within reach', async (t) => {
+  const { app } = await build(t, { regions: true });
+  const officer = clientOf(app, (await asUser(app, { roles: ['regency_officer'], scope: '65.03' })).headers);
+  const workerS = await asUser(app, { roles: ['case_worker'], scope: '65.03' });
+  const worker = clientOf(app, workerS.headers);
+  const head = clientOf(app, (await asUser(app, { roles: ['head_of_office'], scope: '65.03' })).headers);
+  const programmeId = await kaltaraProgramme(app);
+  await setRules(app, programmeId, [{ code: 'ektp_seen' }]);
+  const nunukan = await makeSite(app, '65.03.02');
+  const bulungan = await makeSite(app, '65.01.01');
+  // Dahlia is on the worker's caseload in the registry: the worker may open hers.
+  const ids = await Promise.all(
+    ['Anggrek', 'Bakung', 'Cempaka', 'Dahlia'].map((alias) => makePerson(app, { regencyCode: '65.03', siteId: nunukan, alias, ...(alias === 'Dahlia' ? { assignedUserId: workerS.user.id } : {}) })),
+  );
+  const elsewhere = await makePerson(app, { regencyCode: '65.01', siteId: bulungan, alias: 'Ermawar' });
+  await makeList(app, nunukan, ids);
+  await makeList(app, bulungan, [elsewhere]);
+  for (const id of [ids[0]!, ids[1]!, ids[3]!, elsewhere]) await app.services.verifications.verify(SYSTEM, programmeId, id, { ektpSeen: true, decision: 'eligible' });
+  await app.services.verifications.verify(SYSTEM, programmeId, ids[2]!, { ektpSeen: false, decision: 'not_eligible' });
+  await app.services.cases.open(SYSTEM, { personId: ids[0]!, programmeId });
+
+  const list = async (client: typeof officer, query = '') => {
+    const res = await client.get(`/api/cases/candidates${query}`);
+    assert.equal(res.statusCode, 200, res.body);
+    return res.json().items.map((i: { alias: string }) => i.alias);
+  };
+  assert.deepEqual(await list(officer), ['Bakung', 'Dahlia'], 'Anggrek has a case, Cempaka is not eligible, Ermawar is in Bulungan');
+  assert.deepEqual(await list(officer, '?q=bak'), ['Bakung']);
+  assert.deepEqual(await list(officer, `?programmeId=${programmeId}&regency=65.01`), []);
+  assert.deepEqual(await list(worker), ['Dahlia'], 'a case worker: only her own persons');
+  assert.equal((await head.get('/api/cases/candidates')).statusCode, 403, 'opening a case is case.manage');
+
+  const opened = await officer.post('/api/cases', { personId: ids[1]!, programmeId });
+  assert.equal(opened.statusCode, 200, opened.body);
+  assert.deepEqual(await list(officer), ['Dahlia']);
+});
