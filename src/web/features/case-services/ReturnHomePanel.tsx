@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDateMedium, formatRupiah } from '../../../common/format.ts';
-import { PAYERS, TRANSPORT_MODES, type CaseReturnHome, type ReturnHome } from '../../../common/return-home.ts';
+import { PAYERS, proposePayer, TRANSPORT_MODES, type CaseReturnHome, type ReturnHome } from '../../../common/return-home.ts';
 import { useDisplayLanguage } from '../../app/i18n.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { FormError } from '../../components/FormError.tsx';
@@ -146,8 +146,12 @@ function PlanModal({ caseId, v, plan, onClose }: { caseId: number; v: CaseReturn
   const [route, setRoute] = useState(plan?.route ?? '');
   const [transportMode, setMode] = useState<string>(plan?.transportMode ?? 'bus');
   const [costRupiah, setCost] = useState<number | string>(plan?.costRupiah ?? 0);
-  const proposed = plan?.proposedPayer ?? v.proposal?.payer ?? null;
-  const [payer, setPayer] = useState<string | null>(plan?.payer ?? proposed);
+  // The rule's proposal follows the home district: a declared one (another province →
+  // APBD), else the NIK's. The payer follows the proposal until the user picks one.
+  const declared = /^\d{2}\.\d{2}\.\d{2}$/.test(homeRegionCode.trim()) ? homeRegionCode.trim() : null;
+  const proposed = declared ? proposePayer(v.regencyCode, declared) : (plan?.homeRegionSource === 'nik' ? plan.proposedPayer : null) ?? v.proposal?.payer ?? null;
+  const [chosenPayer, setPayer] = useState<string | null>(plan && plan.payer !== plan.proposedPayer ? plan.payer : null);
+  const payer = chosenPayer ?? proposed;
   const [payerReason, setReason] = useState(plan?.payerReason ?? '');
   const errors = fieldErrors(mutation.error);
   const submit = () => {
@@ -158,7 +162,7 @@ function PlanModal({ caseId, v, plan, onClose }: { caseId: number; v: CaseReturn
       transportMode: transportMode as ReturnHome['transportMode'],
       costRupiah: Number(costRupiah) || 0,
       ...(payer ? { payer: payer as ReturnHome['payer'] } : {}),
-      ...(payer && proposed && payer !== proposed ? { payerReason } : {}),
+      ...((payer && proposed && payer !== proposed) || payerReason.trim() ? { payerReason } : {}),
     };
     const done = { onSuccess: onClose };
     if (plan) update.mutate({ id: plan.id, body: { ...body, version: plan.version } }, done);
@@ -179,7 +183,7 @@ function PlanModal({ caseId, v, plan, onClose }: { caseId: number; v: CaseReturn
         <Textarea label={t('returnHome.route')} value={route} onChange={(e) => setRoute(e.currentTarget.value)} error={errors.route} autosize minRows={2} />
         <NumberInput label={t('returnHome.cost')} value={costRupiah} onChange={setCost} min={0} step={50_000} thousandSeparator="." decimalSeparator="," allowDecimal={false} error={errors.costRupiah} />
         <Select label={t('returnHome.payer')} data={PAYERS.map((p) => ({ value: p, label: t(`returnHome.payers.${p}`) }))} value={payer} onChange={setPayer} clearable error={errors.payer} />
-        {payer && proposed && payer !== proposed && (
+        {((payer && proposed && payer !== proposed) || errors.payerReason) && (
           <Textarea required label={t('returnHome.payerReason')} value={payerReason} onChange={(e) => setReason(e.currentTarget.value)} error={errors.payerReason} />
         )}
         <FormError error={mutation.error} shownFields={['homeRegionCode', 'plannedDate', 'route', 'costRupiah', 'payer', 'payerReason']} />
