@@ -38,6 +38,7 @@ import { SiteListsPage } from '../features/verval/SiteListsPage.tsx';
 import { VervalHomePage } from '../features/verval/VervalHomePage.tsx';
 import { CasePage } from '../features/cases/CasePage.tsx';
 import { CasesPage } from '../features/cases/CasesPage.tsx';
+import { OpenCasePage } from '../features/cases/OpenCasePage.tsx';
 import { BudgetsPage } from '../features/budgets/BudgetsPage.tsx';
 import { EntitlementsPage } from '../features/aid/EntitlementsPage.tsx';
 import { SchemesPage } from '../features/aid/SchemesPage.tsx';
@@ -138,6 +139,7 @@ export const router = createBrowserRouter([
       { path: '/pembayaran', element: <RequirePermission permission="payment.read"><PaymentBatchesPage /></RequirePermission> },
       { path: '/pembayaran/:id', element: <RequirePermission permission="payment.read"><PaymentBatchPage /></RequirePermission> },
       { path: '/kasus', element: <RequirePermission permission="case.read"><CasesPage /></RequirePermission> },
+      { path: '/kasus/buka', element: <RequirePermission permission="case.manage"><OpenCasePage /></RequirePermission> },
       { path: '/kasus/:id', element: <RequirePermission permission="case.read"><CasePage /></RequirePermission> },
       // Every tab of a case (pelatihan, pemulangan, rujukan, tindak-lanjut, …): case-tabs.tsx.
       { path: '/kasus/:id/:tab', element: <RequirePermission permission="case.read"><CasePage /></RequirePermission> },

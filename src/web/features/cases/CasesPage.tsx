@@ -1,5 +1,5 @@
 // /kasus: cases the user may see — a case worker's caseload, or the office's cases — with filters.
-import { Anchor, Badge, Checkbox, Group, Pagination, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Checkbox, Group, Pagination, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -8,6 +8,7 @@ import { formatDateMedium as formatDate } from '../../../common/format.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
 import { usePageTitle } from '../../lib/use-page-title.ts';
+import { can, useSession } from '../auth/session.ts';
 import { useCases, type CaseFilter } from './cases.api.ts';
 
 const PAGE = 50;
@@ -15,6 +16,7 @@ const PAGE = 50;
 export function CasesPage() {
   const { t, i18n } = useTranslation('cases');
   usePageTitle(t('list.title'));
+  const session = useSession();
   const [status, setStatus] = useState<CaseStatusValue | 'open' | ''>('open');
   const [mine, setMine] = useState(false);
   const [overdue, setOverdue] = useState(false);
@@ -32,10 +34,17 @@ export function CasesPage() {
   const lang = i18n.language === 'en' ? 'en' : 'id';
   return (
     <Stack gap="md">
-      <div>
-        <Title order={1}>{t('list.title')}</Title>
-        <Text c="dimmed">{t('list.help')}</Text>
-      </div>
+      <Group justify="space-between" align="flex-start">
+        <div>
+          <Title order={1}>{t('list.title')}</Title>
+          <Text c="dimmed">{t('list.help')}</Text>
+        </div>
+        {can(session, 'case.manage') && (
+          <Button component={Link} to="/kasus/buka">
+            {t('open.title')}
+          </Button>
+        )}
+      </Group>
       <Group align="end">
         <Select
           label={t('list.status')}

@@ -10,6 +10,7 @@ import type { CaseDetail } from '../../../common/cases.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { FormError } from '../../components/FormError.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
+import { fieldErrors } from '../../lib/api-client.ts';
 import { usePlans, usePlanStep, useSavePlan } from './cases.api.ts';
 
 const EMPTY: PlanContent = { goals: [], services: [], note: '' };
@@ -30,6 +31,7 @@ export function PlanTab({ caseData: c }: { caseData: CaseDetail }) {
   const content = draft ?? latest ?? EMPTY;
   const editable = !latest || latest.actions.includes('edit') || latest.actions.includes('new_version') || plans.data.actions.includes('create');
   const newVersion = !latest || latest.status === 'approved';
+  const errors = fieldErrors(save.error);
   return (
     <Stack gap="md">
       {latest && (
@@ -41,12 +43,12 @@ export function PlanTab({ caseData: c }: { caseData: CaseDetail }) {
       )}
       {latest?.status === 'returned' && <Alert color="orange">{t('plan.returned', { reason: latest.returnReason })}</Alert>}
       {!latest && !editing && <Text c="dimmed">{t('plan.none')}</Text>}
-      <PlanEditor value={content} readOnly={!editing} onChange={setDraft} />
-      <FormError error={save.error ?? step.error} />
+      <PlanEditor value={content} readOnly={!editing} onChange={setDraft} errors={errors} />
+      <FormError error={save.error ?? step.error} shownFields={Object.keys(errors).filter((f) => /^(goals|services)\.\d+\./.test(f))} />
       <Group>
         {!editing && editable && (latest?.actions.includes('edit') || (newVersion && plans.data.actions.includes('create'))) && (
           <Button variant="light" onClick={() => setDraft(structuredClone(content))}>
-            {newVersion && latest ? t('plan.newVersion') : t('plan.edit')}
+            {!latest ? t('plan.create') : newVersion ? t('plan.newVersion') : t('plan.edit')}
           </Button>
         )}
         {editing && (
@@ -69,7 +71,7 @@ export function PlanTab({ caseData: c }: { caseData: CaseDetail }) {
   );
 }
 
-function PlanEditor({ value, readOnly, onChange }: { value: PlanContent; readOnly: boolean; onChange: (v: PlanContent) => void }) {
+function PlanEditor({ value, readOnly, onChange, errors }: { value: PlanContent; readOnly: boolean; onChange: (v: PlanContent) => void; errors: Record<string, string> }) {
   const { t } = useTranslation('cases');
   const set = (patch: Partial<PlanContent>) => onChange({ ...value, ...patch });
   const components = ATENSI_COMPONENTS.map((c) => ({ value: c, label: t(`components.${c}`) }));
@@ -80,8 +82,8 @@ function PlanEditor({ value, readOnly, onChange }: { value: PlanContent; readOnl
         <Stack gap="xs">
           {value.goals.map((g, i) => (
             <Group key={i} align="end">
-              <TextInput style={{ flex: 1 }} label={t('plan.goal')} value={g.text} readOnly={readOnly} onChange={(e) => set({ goals: value.goals.map((x, j) => (j === i ? { ...x, text: e.currentTarget.value } : x)) })} />
-              <TextInput type="date" label={t('plan.targetDate')} value={g.targetDate ?? ''} readOnly={readOnly} onChange={(e) => set({ goals: value.goals.map((x, j) => (j === i ? { ...x, targetDate: e.currentTarget.value || null } : x)) })} />
+              <TextInput style={{ flex: 1 }} label={t('plan.goal')} value={g.text} readOnly={readOnly} error={errors[`goals.${i}.text`]} onChange={(e) => set({ goals: value.goals.map((x, j) => (j === i ? { ...x, text: e.currentTarget.value } : x)) })} />
+              <TextInput type="date" label={t('plan.targetDate')} value={g.targetDate ?? ''} readOnly={readOnly} error={errors[`goals.${i}.targetDate`]} onChange={(e) => set({ goals: value.goals.map((x, j) => (j === i ? { ...x, targetDate: e.currentTarget.value || null } : x)) })} />
               {!readOnly && (
                 <ActionIcon variant="subtle" color="red" aria-label={t('plan.remove')} onClick={() => set({ goals: value.goals.filter((_, j) => j !== i) })}>
                   <IconTrash size={16} />
@@ -115,11 +117,11 @@ function PlanEditor({ value, readOnly, onChange }: { value: PlanContent; readOnl
               const put = (patch: Partial<PlanContent['services'][number]>) => set({ services: value.services.map((x, j) => (j === i ? { ...x, ...patch } : x)) });
               return (
                 <Table.Tr key={i}>
-                  <Table.Td><Select aria-label={t('plan.component')} data={components} value={s.component} readOnly={readOnly} onChange={(v) => v && put({ component: v as typeof s.component })} /></Table.Td>
-                  <Table.Td><TextInput aria-label={t('plan.description')} value={s.description} readOnly={readOnly} onChange={(e) => put({ description: e.currentTarget.value })} /></Table.Td>
-                  <Table.Td><TextInput aria-label={t('plan.responsible')} value={s.responsible} readOnly={readOnly} onChange={(e) => put({ responsible: e.currentTarget.value })} /></Table.Td>
-                  <Table.Td><TextInput type="date" aria-label={t('plan.start')} value={s.startDate} readOnly={readOnly} onChange={(e) => put({ startDate: e.currentTarget.value })} /></Table.Td>
-                  <Table.Td><TextInput type="date" aria-label={t('plan.end')} value={s.endDate ?? ''} readOnly={readOnly} onChange={(e) => put({ endDate: e.currentTarget.value || null })} /></Table.Td>
+                  <Table.Td><Select aria-label={t('plan.component')} data={components} value={s.component} readOnly={readOnly} error={errors[`services.${i}.component`]} onChange={(v) => v && put({ component: v as typeof s.component })} /></Table.Td>
+                  <Table.Td><TextInput aria-label={t('plan.description')} value={s.description} readOnly={readOnly} error={errors[`services.${i}.description`]} onChange={(e) => put({ description: e.currentTarget.value })} /></Table.Td>
+                  <Table.Td><TextInput aria-label={t('plan.responsible')} value={s.responsible} readOnly={readOnly} error={errors[`services.${i}.responsible`]} onChange={(e) => put({ responsible: e.currentTarget.value })} /></Table.Td>
+                  <Table.Td><TextInput type="date" aria-label={t('plan.start')} value={s.startDate} readOnly={readOnly} error={errors[`services.${i}.startDate`]} onChange={(e) => put({ startDate: e.currentTarget.value })} /></Table.Td>
+                  <Table.Td><TextInput type="date" aria-label={t('plan.end')} value={s.endDate ?? ''} readOnly={readOnly} error={errors[`services.${i}.endDate`]} onChange={(e) => put({ endDate: e.currentTarget.value || null })} /></Table.Td>
                   <Table.Td>
                     <Select aria-label={t('plan.serviceStatus')} data={SERVICE_STATUSES.map((x) => ({ value: x, label: t(`plan.serviceStatuses.${x}`) }))} value={s.status} readOnly={readOnly} onChange={(v) => v && put({ status: v as typeof s.status })} />
                   </Table.Td>

@@ -22,6 +22,7 @@ export function QuestionInput({ q, lang, value, disabled, error, onChange }: { q
         <Stack gap={2}>
           <Text size="sm">{label}{q.required ? ' *' : ''}</Text>
           <SegmentedControl
+            aria-label={label}
             disabled={disabled}
             value={value === true ? 'yes' : value === false ? 'no' : ''}
             onChange={(v) => onChange(v === 'yes')}

@@ -1,19 +1,23 @@
 // Ringkasan: the case's facts, assignment, closure (request, approval, rejection) and
 // reopening, and its history (status moves are in the page header). Buttons follow the
 // case's `actions`.
-import { Button, Group, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Group, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { CaseDetail } from '../../../common/cases.ts';
 import { formatDateTime } from '../../../common/format.ts';
 import { Fact } from '../../components/Fact.tsx';
 import { FormError } from '../../components/FormError.tsx';
+import { can as sessionCan, useSession } from '../auth/session.ts';
 import { useAssign, useAssignees, useClosure } from './cases.api.ts';
 
 export function SummaryTab({ caseData: c }: { caseData: CaseDetail }) {
   const { t, i18n } = useTranslation('cases');
   const lang = i18n.language === 'en' ? 'en' : 'id';
   const closure = useClosure(c.id);
+  // Every read and change of the case is in the audit log, for those who may read it.
+  const mayAudit = sessionCan(useSession(), 'audit.read');
   const [reason, setReason] = useState('');
   const can = (a: CaseDetail['actions'][number]) => c.actions.includes(a);
   const closing = can('request_closure') || can('approve_closure') || can('reject_closure') || can('reopen');
@@ -65,7 +69,14 @@ export function SummaryTab({ caseData: c }: { caseData: CaseDetail }) {
       </SimpleGrid>
       {can('assign') && <AssignForm c={c} />}
       <Paper withBorder p="md">
-        <Title order={2} size="h4" mb="xs">{t('summary.history')}</Title>
+        <Group justify="space-between" mb="xs">
+          <Title order={2} size="h4">{t('summary.history')}</Title>
+          {mayAudit && (
+            <Anchor component={Link} to={`/audit?entityType=case&entityId=${c.id}`} size="sm">
+              {t('summary.auditLog')}
+            </Anchor>
+          )}
+        </Group>
         <Table>
           <Table.Tbody>
             {c.events.map((e, i) => (

@@ -3,7 +3,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import type { z } from 'zod';
 import { AssessmentDetailSchema, AssessmentListSchema, type Answers } from '../../../common/case-forms.ts';
 import { NoteListSchema, NoteSchema, PlanListSchema, PlanSchema, TaskListSchema, TaskSchema, type PlanContentSchema } from '../../../common/case-records.ts';
-import { AssigneesSchema, CaseDetailSchema, CaseListSchema, type AssignSchema, type CaseStatusValue } from '../../../common/cases.ts';
+import { AssigneesSchema, CandidateListSchema, CaseDetailSchema, CaseListSchema, type AssignSchema, type CaseStatusValue } from '../../../common/cases.ts';
 import { apiGet, apiSend } from '../../lib/api-client.ts';
 
 export type CaseFilter = { status?: CaseStatusValue | 'open'; mine?: 'true'; overdue?: 'true'; q?: string; limit: number; offset: number };
@@ -17,6 +17,25 @@ const keys = {
 
 export function useCases(filter: CaseFilter) {
   return useQuery({ queryKey: keys.list(filter), queryFn: ({ signal }) => apiGet('/api/cases', CaseListSchema, { params: filter, signal }), placeholderData: keepPreviousData });
+}
+
+export type CandidateFilter = { q?: string; limit: number; offset: number };
+
+/** People decided eligible without a case in that programme (to open one). */
+export function useCandidates(filter: CandidateFilter) {
+  return useQuery({
+    queryKey: ['cases', 'candidates', filter],
+    queryFn: ({ signal }) => apiGet('/api/cases/candidates', CandidateListSchema, { params: filter, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useOpenCase() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { personId: number; programmeId: number }) => apiSend('POST', '/api/cases', { body, schema: CaseDetailSchema }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['cases'] }),
+  });
 }
 
 export function useCase(id: number) {
