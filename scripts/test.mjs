@@ -72,7 +72,8 @@ function run(files, env, label) {
     console.error(`No test files found for ${label}`);
     return 1;
   }
-  if (flags.has('--e2e')) return runIsolated(files, env, label, 1);
+  // Browser tests wait on the browser and their server much of the time: two at once.
+  if (flags.has('--e2e')) return runIsolated(files, env, label, 2);
   if (flags.has('--isolated')) return runIsolated(files, env, label, 2);
   return runShared(files, env, label);
 }
