@@ -149,6 +149,9 @@ export class AssessmentService {
     const ref = await loadCaseFor(this.db, ctx, caseId, 'read', this.clock());
     const rows = await assessments(this.db).where('a.case_id', '=', caseId).orderBy('a.version', 'desc').execute();
     const hasDraft = rows.some((r) => r.status === 'draft');
+    await inTransaction(this.db, (tx) =>
+      audit(tx, ctx, { action: 'case_assessments.listed', entityType: 'case', entityId: caseId, regionCode: ref.regencyCode, summary: { caseCode: ref.caseCode, versions: rows.length } }),
+    );
     return {
       items: rows.map((r, i) => this.summary(ref, r, i === 0)),
       actions: ref.actions.includes('edit_assessment') && !hasDraft ? (['create'] as const).slice() : [],

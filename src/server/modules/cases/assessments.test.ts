@@ -83,8 +83,9 @@ test('assessments: forms as data, drafts, locked submissions, new versions, scor
   await t.test('answers are sealed at rest and never in the audit log', async () => {
     const rows = await database.db.selectFrom('case_assessment').select(['answers_ct']).execute();
     for (const r of rows) assert.ok(!Buffer.from(r.answers_ct).toString('latin1').includes('Tunon Taka'));
-    const events = await database.db.selectFrom('audit_event').select(['action', 'summary']).where('action', 'like', 'case_assessment.%').execute();
+    const events = await database.db.selectFrom('audit_event').select(['action', 'summary']).where('action', 'like', 'case_assessment%').execute();
     assert.ok(events.some((e) => e.action === 'case_assessment.viewed'));
+    assert.ok(events.some((e) => e.action === 'case_assessments.listed'), 'listing a case’s assessments is a read of the case');
     assert.doesNotMatch(JSON.stringify(events), /Tunon|return_home|shelter|safety/);
   });
 

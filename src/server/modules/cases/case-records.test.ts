@@ -123,4 +123,7 @@ test('notes: confidential text only for the case’s worker, supervisor and auth
   const undone = await worker.put(`${T}/${late.json().id}`, { done: false });
   assert.equal(undone.json().overdue, true);
   assert.equal((await head.post(T, { title: 'x y', dueDate: '2020-01-01' })).statusCode, 403, 'supervisors read tasks; workers keep them');
+  assert.equal((await head.get(T)).statusCode, 200);
+  const read = await database.db.selectFrom('audit_event').select('entity_id').where('action', '=', 'case_tasks.viewed').execute();
+  assert.ok(read.some((e) => e.entity_id === String(caseId)), 'reading a case’s tasks is audited under the case');
 });

@@ -159,6 +159,9 @@ export class CaseNoteService {
       createdBy: t.created_by,
       actions: manage ? ['update'] : [],
     }));
+    await inTransaction(this.db, (tx) =>
+      audit(tx, ctx, { action: 'case_tasks.viewed', entityType: 'case', entityId: caseId, regionCode: ref.regencyCode, summary: { caseCode: ref.caseCode, tasks: items.length } }),
+    );
     return { items, actions: manage ? (['add'] as const).slice() : [] };
   }
 
