@@ -1,6 +1,7 @@
 // One long-lived test process of `npm test` (see test.mjs): asks its parent for the
 // next test file, runs it as a suite of its own, and asks again until none is left.
 // The app's modules and PGlite's WebAssembly load once here, not once per file.
+// Files share this process: a test that changes process-wide state puts it back.
 import { after, describe } from 'node:test';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
