@@ -22,7 +22,7 @@ import { inScope } from '../../platform/auth/scope.ts';
 import { inTransaction, type Db, type Tx } from '../../platform/db/database.ts';
 import { findProgramme } from '../programmes/programmes.repository.ts';
 import { actorUserId } from '../registry/registry-access.ts';
-import { allows, caseReaches, caseRefOf, caseVisible, loadCaseFor, type CaseNeed, type CaseRef } from './case-access.ts';
+import { allows, caseReaches, caseRefOf, loadCaseFor, type CaseNeed, type CaseRef } from './case-access.ts';
 import { caseError } from './cases.errors.ts';
 import { coversCase, nextStatuses } from './cases.policy.ts';
 import * as repo from './cases.repository.ts';
@@ -205,7 +205,7 @@ export class CaseService {
   async candidates(ctx: Context, query: CandidateQuery) {
     authorize(ctx.actor, 'case.manage');
     const reaches = await caseReaches(this.db, ctx);
-    const { rows, total } = await repo.eligibleWithoutCase(this.db, caseVisible(ctx.actor, reaches.manage, 'p'), query);
+    const { rows, total } = await repo.eligibleWithoutCase(this.db, repo.caseVisible(ctx.actor, reaches.manage, 'p'), query);
     const items = rows.map((r) => ({ personId: r.person_id, caseCode: r.case_code, alias: r.alias, regencyCode: r.regency_code, programmeId: r.programme_id, programmeName: r.programme_name, decidedAt: isoOrNull(r.decided_at) }));
     return { items, total };
   }
