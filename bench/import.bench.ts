@@ -124,18 +124,29 @@ async function child(task: Task, args: { engine: 'postgres' | 'pglite'; where: s
       // main thread idle: the file's first 50,000 validated rows, cycled with fresh case
       // codes up to n rows (holding a million parsed rows would make the main thread's
       // garbage collection the bottleneck). 'stage-file' (not timed): the file's rows
-      // streamed through the same pool into COPY text, for psql \copy.
+      // streamed through the same pool into binary COPY tuples: a whole COPY stream for
+      // psql \copy, and the same batches framed (byte length, rows) for PGlite's copyInto.
       const { readRowBatches } = await import('../src/server/modules/imports/import-reader.ts');
       const { createRowValidator, mapHeader } = await import('../src/server/modules/imports/row-validation.ts');
       type Row = { row: number; caseCode: string; fullName: string; sex: 'male' | 'female' };
       const wrapper = new KeyWrapper(keys);
       const pool = new SealPool(wrapper, await loadIndexKeyMaterial(database.db, wrapper), 2);
+      const { COPY_BINARY_HEADER, COPY_BINARY_TRAILER } = await import('../src/server/platform/db/copy-binary.ts');
       const out = task === 'stage-file' ? fs.openSync(args.out!, 'w') : undefined;
+      const framed = task === 'stage-file' ? fs.openSync(`${args.out!}.frames`, 'w') : undefined;
+      if (out !== undefined) fs.writeSync(out, COPY_BINARY_HEADER);
       const inflight: Promise<{ encoded: string | Uint8Array; rows: number }>[] = [];
       const take = async () => {
         const e = await inflight.shift()!;
         rows += e.rows;
-        if (out !== undefined) fs.writeSync(out, typeof e.encoded === 'string' ? Buffer.from(e.encoded) : e.encoded);
+        if (out === undefined || framed === undefined) return;
+        const bytes = e.encoded as Uint8Array;
+        fs.writeSync(out, bytes);
+        const frame = Buffer.alloc(8);
+        frame.writeUInt32BE(bytes.byteLength, 0);
+        frame.writeUInt32BE(e.rows, 4);
+        fs.writeSync(framed, frame);
+        fs.writeSync(framed, bytes);
       };
       const send = async (batch: Row[]) => {
         inflight.push(pool.seal({ importId: 1, rows: batch, mode: task === 'seal' ? 'seal' : 'stage' }));
@@ -161,23 +172,30 @@ async function child(task: Task, args: { engine: 'postgres' | 'pglite'; where: s
         }
       }
       while (inflight.length) await take();
-      if (out !== undefined) fs.closeSync(out);
+      if (out !== undefined) {
+        fs.writeSync(out, COPY_BINARY_TRAILER);
+        fs.closeSync(out);
+      }
+      if (framed !== undefined) fs.closeSync(framed);
       await pool.close();
     } else if (task === 'copy') {
-      // PGlite has no psql: the same rows through copyInto, from the file in 8 MB pieces.
+      // PGlite has no psql: the same batches through copyInto, read from the framed file.
       const { STAGING_COLUMNS } = await import('../src/server/modules/imports/seal-batch.ts');
       started = performance.now();
-      async function* pieces() {
-        let rest = '';
-        for await (const chunk of fs.createReadStream(args.out!, { encoding: 'utf8', highWaterMark: 8 << 20 })) {
-          const text = rest + chunk;
-          const cut = text.lastIndexOf('\n') + 1;
-          rest = text.slice(cut);
-          const part = text.slice(0, cut);
-          yield { encoded: part, rows: part.split('\n').length - 1 };
+      function* batches() {
+        const fd = fs.openSync(`${args.out!}.frames`, 'r');
+        try {
+          const frame = Buffer.alloc(8);
+          while (fs.readSync(fd, frame, 0, 8, null) === 8) {
+            const bytes = Buffer.allocUnsafe(frame.readUInt32BE(0));
+            fs.readSync(fd, bytes, 0, bytes.length, null);
+            yield { encoded: bytes, rows: frame.readUInt32BE(4) };
+          }
+        } finally {
+          fs.closeSync(fd);
         }
       }
-      rows = await database.copyInto('person_import_row', STAGING_COLUMNS, pieces());
+      rows = await database.copyInto('person_import_row', STAGING_COLUMNS, batches(), 'binary');
     }
   } finally {
     await database.close();
@@ -226,7 +244,7 @@ async function adminQuery(text: string): Promise<void> {
 
 function psqlCopy(url: string, file: string, columns: readonly string[]): number {
   const started = performance.now();
-  const r = spawnSync('psql', [url, '-v', 'ON_ERROR_STOP=1', '-q', '-c', `\\copy person_import_row (${columns.join(', ')}) from '${file}'`], { encoding: 'utf8' });
+  const r = spawnSync('psql', [url, '-v', 'ON_ERROR_STOP=1', '-q', '-c', `\\copy person_import_row (${columns.join(', ')}) from '${file}' with (format binary)`], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`psql \\copy failed: ${r.stderr}`);
   return (performance.now() - started) / 1000;
 }
@@ -265,7 +283,7 @@ async function main(): Promise<void> {
     await adminQuery(`select 1`);
     const copySeconds = psqlCopy(url.toString(), stagingFile, STAGING_COLUMNS);
     results.copy = { seconds: copySeconds, rows: n, peakMb: 0 };
-    console.log(`baseline  psql \\copy of the staging rows:          ${copySeconds.toFixed(2)} s (${Math.round(fs.statSync(stagingFile).size / 1e6)} MB of COPY text)`);
+    console.log(`baseline  psql \\copy of the staging rows:          ${copySeconds.toFixed(2)} s (${Math.round(fs.statSync(stagingFile).size / 1e6)} MB of binary COPY)`);
     const client = new pg.Client({ connectionString: url.toString() });
     await client.connect();
     await client.query('truncate person_import_row');
@@ -300,6 +318,7 @@ async function main(): Promise<void> {
     }
   } finally {
     fs.rmSync(stagingFile, { force: true });
+    fs.rmSync(`${stagingFile}.frames`, { force: true });
     fs.rmSync(pgliteDir, { recursive: true, force: true });
     await adminQuery(`drop database if exists ${name} with (force)`).catch(() => {});
   }

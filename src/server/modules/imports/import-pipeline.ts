@@ -4,7 +4,7 @@
 // - stage: the same reading and validation, and while no row has an error, the
 //   valid rows of each batch get a block of case codes (reserved in one short
 //   statement), are sealed by the worker pool and stream into person_import_row
-//   with COPY. An error anywhere → the caller clears the staging rows.
+//   with COPY (binary format). An error anywhere → the caller clears the staging rows.
 // The commit (imports.commit.ts) then moves the staged rows into person in one
 // transaction.
 import type { PreviewRow } from '../../../common/imports.ts';
@@ -165,7 +165,7 @@ export async function stageFile(target: StageTarget, source: ImportSource, kind:
     while (inflight.length > 0) yield await inflight.shift()!;
   }
   try {
-    const staged = await database.copyInto('person_import_row', STAGING_COLUMNS, sealed());
+    const staged = await database.copyInto('person_import_row', STAGING_COLUMNS, sealed(), 'binary');
     return { ...t, staged };
   } finally {
     await numbers.release().catch(() => {}); // best effort: an unreturned tail is only a gap

@@ -77,7 +77,7 @@ export class SealPool {
     this.pending.clear();
   }
 
-  /** Seals one batch on the least busy worker; resolves with its staging rows (COPY text). */
+  /** Seals one batch on the least busy worker; resolves with its staging rows (binary COPY tuples). */
   seal(req: Omit<SealRequest, 'id'>): Promise<EncodedRows> {
     if (this.failure) return Promise.reject(this.failure);
     if (this.closed) return Promise.reject(new Error('the seal pool is closed'));

@@ -1,7 +1,7 @@
 // One import seal worker: seals batches of validated rows with the derived keys it
 // was started with (workerData: key-encryption key + id, index root key + bits;
 // never the master key, never read from the database) and answers each batch as
-// staging rows already in COPY text format.
+// staging rows already as binary COPY tuples.
 import { parentPort, workerData } from 'node:worker_threads';
 import { BlindIndexer } from '../../platform/crypto/blind-index.ts';
 import { KeyWrapper, RecordSealer } from '../../platform/crypto/envelope.ts';
@@ -19,7 +19,7 @@ parentPort!.on('message', (req: SealRequest) => {
   try {
     const { encoded, rows } = sealBatch(sealer, indexer, req);
     // Bytes, moved (not copied) to the main thread, which writes them to COPY as they are.
-    res = { id: req.id, encoded: Buffer.from(encoded as string, 'utf8'), rows };
+    res = { id: req.id, encoded: encoded as Uint8Array, rows };
   } catch (err) {
     res = { id: req.id, error: err instanceof Error ? err.message : String(err) };
   }

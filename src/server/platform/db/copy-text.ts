@@ -1,6 +1,6 @@
 // COPY text format, without dependencies (worker threads bundle it).
 
-/** Rows already in COPY text format (one line per row, each ending in \n), as text or its bytes (UTF-8). */
+/** Rows already encoded for COPY: text format (one line per row, each ending in \n, as text or its UTF-8 bytes) or binary tuples (copy-binary.ts). */
 export interface EncodedRows {
   encoded: string | Uint8Array;
   rows: number;

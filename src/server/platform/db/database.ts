@@ -4,7 +4,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import { lockDataDir, type DataDirLock } from './data-dir-lock.ts';
-import { copyIntoPglite, copyIntoPostgres, copyStatement, type CopySource } from './copy.ts';
+import { copyIntoPglite, copyIntoPostgres, copyStatement, type CopyFormat, type CopySource } from './copy.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
 import type { DB } from './schema.ts';
 
@@ -22,12 +22,12 @@ export interface Database {
   /** PGlite only: the data directory as a tarball (test templates). */
   dumpDataDir?(): Promise<Blob>;
   /**
-   * Bulk-loads rows with COPY (text format), outside any transaction; returns the row
-   * count. PostgreSQL: one COPY statement (all or nothing). PGlite: one COPY per ~8 MB,
+   * Bulk-loads rows with COPY (text format, or binary tuples: copy-binary.ts), outside
+   * any transaction; returns the row count. PostgreSQL: one COPY statement (all or nothing). PGlite: one COPY per ~8 MB,
    * each committed, so a failure part-way leaves the earlier chunks: load staging
    * tables with it and clear them on failure.
    */
-  copyInto(table: string, columns: readonly string[], source: CopySource): Promise<number>;
+  copyInto(table: string, columns: readonly string[], source: CopySource, format?: CopyFormat): Promise<number>;
 }
 
 export type DatabaseOptions =
@@ -84,9 +84,9 @@ async function openPglite(pgDir: string | undefined, lock: DataDirLock | undefin
       lock?.release();
     },
     dumpDataDir: () => pglite.dumpDataDir('none') as Promise<Blob>,
-    copyInto: async (table, columns, source) => {
+    copyInto: async (table, columns, source, format = 'text') => {
       await sql`select 1`.execute(db); // Kysely creates its driver on first use
-      return copyIntoPglite((fn) => dialect.withPglite(fn), copyStatement(table, columns, 'blob'), source);
+      return copyIntoPglite((fn) => dialect.withPglite(fn), copyStatement(table, columns, 'blob', format), source, format);
     },
   };
 }
@@ -113,7 +113,7 @@ async function openPostgres(url: string, poolSize = 10): Promise<Database> {
     async close() {
       await db.destroy();
     },
-    copyInto: async (table, columns, source) => copyIntoPostgres(pool, copyStatement(table, columns, 'stdin'), source),
+    copyInto: async (table, columns, source, format = 'text') => copyIntoPostgres(pool, copyStatement(table, columns, 'stdin', format), source, format),
   };
 }
 
