@@ -12,6 +12,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   audit: async () => (await import('./audit.command.ts')).auditCommand(),
   nik: async () => (await import('./nik.command.ts')).nikCommand(),
   keys: async () => (await import('./keys.command.ts')).keysCommand(),
+  files: async () => (await import('./files.command.ts')).filesCommand(),
   import: async () => (await import('./import.command.ts')).importCommand(),
   dedup: async () => (await import('./dedup.command.ts')).dedupCommand(),
 };

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { describeDatabase } from '../server/config.ts';
 import { DataDirLockedError } from '../server/platform/db/data-dir-lock.ts';
+import { PlaintextFilesError } from '../server/platform/files/legacy-files.ts';
 import { startServer } from '../server/server.ts';
 import { CliError } from './cli-error.ts';
 import { config } from './context.ts';
@@ -21,6 +22,7 @@ export async function runServe(opts: { build: boolean } = { build: true }): Prom
     server = await startServer(cfg);
   } catch (err) {
     if (err instanceof DataDirLockedError) throw new CliError(err.message, 3);
+    if (err instanceof PlaintextFilesError) throw new CliError(err.message, 4);
     throw err;
   }
   const shown = server.url.replace('127.0.0.1', 'localhost');

@@ -224,7 +224,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   for (const job of Object.values(personImportJobs)) jobs.register(job as never);
   const persons = new PersonService(db, keys, clock, config.reauthMinutes * 60_000);
   jobs.register(duplicatesRunJobWith(new DuplicateRunner(db, persons, app.log)) as never);
-  const letters = new LetterService(db, config, clock);
+  const letters = new LetterService(db, persons.sealer, config, clock);
   const paymentBatches = new BatchService(db, clock, config.reauthMinutes * 60_000);
   jobs.register(returnUnclaimedJobWith(paymentBatches, clock) as never);
   const services: Services = {
@@ -239,13 +239,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     breakGlass: new BreakGlassService(db, config, clock),
     notifications: new NotificationService(db),
     letters,
-    letterUnits: new LetterUnitService(db, clock),
+    letterUnits: new LetterUnitService(db, persons.sealer, clock),
     letterRecipients: new LetterRecipientService(db, config, clock),
-    sites: new SiteService(db),
+    sites: new SiteService(db, persons.sealer),
     siteExports: new SiteExportService(db),
     programmes: new ProgrammeService(db, clock),
     programmeExports: new ProgrammeExportService(db, clock),
-    meetings: new MeetingService(db, clock),
+    meetings: new MeetingService(db, persons.sealer, clock),
     actionItems: new ActionItemService(db, clock),
     dashboard: new DashboardService(db, config, clock),
     imports: new ImportService(db, jobs, personImportJobs, importRunner, config.importMaxBytes),

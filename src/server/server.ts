@@ -1,4 +1,4 @@
-// Boot: config → database → migrations → app → listen → background worker.
+// Boot: config → database → migrations → no plaintext files left → app → listen → background worker.
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
@@ -6,6 +6,7 @@ import { databaseOptions, openDatabase, type Database } from './platform/db/data
 import { migrate } from './platform/db/migrate.ts';
 import { JobWorker } from './platform/jobs/job-worker.ts';
 import { loadKeyProvider } from './platform/crypto/key-provider.ts';
+import { assertNoPlaintextFiles } from './platform/files/legacy-files.ts';
 import { auditCheckpointJob, nextDailyCheckpoint } from './platform/audit/checkpoint.job.ts';
 import { idempotencyExpiryJob } from './platform/idempotency/idempotency.job.ts';
 import { nextYearEnd, returnUnclaimedJob } from './modules/payments/return-unclaimed.job.ts';
@@ -26,6 +27,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   let app: FastifyInstance | undefined;
   try {
     await migrate(database.db);
+    await assertNoPlaintextFiles(database.db);
     const keys = loadKeyProvider(config);
     app = await buildApp({ config, database, masterKey: keys.current(), keys });
     const worker = new JobWorker(app.services.jobs, app.log, config.jobPollMs);

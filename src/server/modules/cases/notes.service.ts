@@ -9,7 +9,7 @@ import { authorize } from '../../platform/auth/authorize.ts';
 import type { Clock } from '../../platform/auth/clock.ts';
 import type { RecordSealer } from '../../platform/crypto/envelope.ts';
 import { inTransaction, type Db } from '../../platform/db/database.ts';
-import { readFile, storeFile, type Upload } from '../../platform/files/files.ts';
+import { fileMetaOf, readFile, storeFile, type Upload } from '../../platform/files/files.ts';
 import { actorUserId } from '../registry/registry-access.ts';
 import { loadCaseFor, type CaseRef } from './case-access.ts';
 import { noteRef, openColumns, sealColumns } from './case-sealing.ts';
@@ -42,7 +42,7 @@ export class CaseNoteService {
       ? await this.db
           .selectFrom('case_note_attachment as a')
           .innerJoin('stored_file as f', 'f.id', 'a.file_id')
-          .select(['a.note_id', 'f.id', 'f.original_name', 'f.size_bytes', 'f.content_type'])
+          .select(['a.note_id', 'f.id', 'f.original_name', 'f.sha256', 'f.meta_ct', 'f.dek_wrapped', 'f.size_bytes', 'f.content_type'])
           .where(
             'a.note_id',
             'in',
@@ -62,7 +62,7 @@ export class CaseNoteService {
         author: n.author,
         createdAt: iso(n.created_at),
         attachments: visible
-          ? files.filter((f) => f.note_id === n.id).map((f) => ({ fileId: f.id, name: f.original_name, sizeBytes: f.size_bytes, contentType: f.content_type }))
+          ? files.filter((f) => f.note_id === n.id).map((f) => ({ fileId: f.id, name: fileMetaOf(this.sealer, f.id, f).originalName, sizeBytes: f.size_bytes, contentType: f.content_type }))
           : [],
         actions: visible && ref.actions.includes('add_note') ? ['attach' as const] : [],
       };
@@ -103,7 +103,7 @@ export class CaseNoteService {
     const ref = await loadCaseFor(this.db, ctx, caseId, 'add_note', this.clock());
     const n = await this.note(ctx, ref, noteId);
     await inTransaction(this.db, async (tx) => {
-      const file = await storeFile(tx, upload, actorUserId(ctx));
+      const file = await storeFile(tx, this.sealer, upload, actorUserId(ctx));
       await tx.insertInto('case_note_attachment').values({ note_id: noteId, file_id: file.id, created_by: actorUserId(ctx) }).execute();
       await audit(tx, ctx, {
         action: 'case_note.attachment_added',
@@ -123,7 +123,7 @@ export class CaseNoteService {
     await this.note(ctx, ref, noteId);
     return inTransaction(this.db, async (tx) => {
       const link = await tx.selectFrom('case_note_attachment').select('file_id').where('note_id', '=', noteId).where('file_id', '=', fileId).executeTakeFirst();
-      const file = link ? await readFile(tx, fileId) : undefined;
+      const file = link ? await readFile(tx, this.sealer, fileId) : undefined;
       if (!file) throw caseError('case.attachment_not_found');
       await audit(tx, ctx, { action: 'case_note.attachment_downloaded', entityType: 'case', entityId: caseId, regionCode: ref.regencyCode, summary: { caseCode: ref.caseCode, noteId, fileId } });
       return file;

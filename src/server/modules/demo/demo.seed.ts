@@ -22,11 +22,11 @@ export interface DemoEnv {
 export type DemoStep = { name: string; asOf: DemoAsOf; event?: boolean; scheme?: boolean; run(db: Db, env: DemoEnv): Promise<void> };
 /** Each step is idempotent: seeding again adds nothing twice. */
 export const DEMO_STEPS: DemoStep[] = [
-  { name: 'kaltara-2018', asOf: 2018, run: (db, env) => seedKaltara2018(db, env.config) },
-  { name: 'kaltara-2018-events', asOf: 2018, event: true, run: (db, env) => seedKaltara2018Events(db, env.config) },
+  { name: 'kaltara-2018', asOf: 2018, run: (db, env) => seedKaltara2018(db, env.config, env.keys) },
+  { name: 'kaltara-2018-events', asOf: 2018, event: true, run: (db, env) => seedKaltara2018Events(db, env.config, env.keys) },
   { name: 'nunukan-people', asOf: 2018, run: (db, env) => seedNunukanPeople(db, env.keys()) },
   { name: 'nunukan-verval', asOf: 2019, run: (db, env) => seedNunukanVerval(db, env.keys(), PROVINCIAL_NAME) },
-  { name: 'kaltara-2019', asOf: 2019, run: (db, env) => seedKaltara2019(db, env.config) },
+  { name: 'kaltara-2019', asOf: 2019, run: (db, env) => seedKaltara2019(db, env.config, env.keys) },
   { name: 'nunukan-cases', asOf: 2019, run: (db, env) => seedNunukanCases(db, env.config, env.keys(), PROVINCIAL_NAME) },
   { name: 'nunukan-bank-accounts', asOf: 2019, run: (db, env) => seedNunukanBankAccounts(db, env.keys(), PROVINCIAL_NAME) },
   { name: 'aid-schemes-2018', asOf: 2019, scheme: true, run: (db) => seedAidSchemes(db, PROVINCIAL_NAME) },

@@ -8,6 +8,8 @@ import { AnswerReadinessSchema, ChangeStatusSchema, CreateProgrammeSchema, Creat
 import { AddRecipientsSchema, CreateLetterSchema, CreateLetterUnitSchema, UpdateRecipientSchema } from '../../../common/letters.ts';
 import type { Config } from '../../config.ts';
 import { cliContext } from '../../platform/auth/actor.ts';
+import { KeyWrapper, RecordSealer } from '../../platform/crypto/envelope.ts';
+import type { KeyProvider } from '../../platform/crypto/key-provider.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { LetterUnitService } from '../letters/letter-units.service.ts';
 import { LetterService } from '../letters/letters.service.ts';
@@ -20,8 +22,14 @@ import { SiteService } from '../sites/sites.service.ts';
 export const NATIONAL_NAME = 'Indonesia Bebas Lokalisasi 2019';
 export const PROVINCIAL_NAME = 'Kaltara Bebas Lokalisasi 2018';
 
+/** Master keys loaded on first use: these steps store no file, so they never ask for them. */
+function lazyKeys(load: () => KeyProvider): KeyProvider {
+  return { current: () => load().current(), byId: (id) => load().byId(id), ids: () => load().ids() };
+}
+
 /** Services on a clock the scenario sets to each event's date (WITA office hours). */
-function scenario(db: Db, config: Config) {
+function scenario(db: Db, config: Config, keys: () => KeyProvider) {
+  const sealer = new RecordSealer(new KeyWrapper(lazyKeys(keys)));
   let now = new Date('2017-01-02T01:00:00Z');
   const clock = () => now;
   const at = (date: string) => {
@@ -31,10 +39,10 @@ function scenario(db: Db, config: Config) {
     at,
     ctx: cliContext('demo-seed'),
     programmes: new ProgrammeService(db, clock),
-    sites: new SiteService(db),
-    letters: new LetterService(db, config, clock),
-    units: new LetterUnitService(db, clock),
-    meetings: new MeetingService(db, clock),
+    sites: new SiteService(db, sealer),
+    letters: new LetterService(db, sealer, config, clock),
+    units: new LetterUnitService(db, sealer, clock),
+    meetings: new MeetingService(db, sealer, clock),
     actionItems: new ActionItemService(db, clock),
   };
 }
@@ -56,10 +64,10 @@ async function closedSite(s: Scenario, regionCode: string, name: string, workers
 }
 
 /** The state the article reports on Friday 18 May 2018. */
-export async function seedKaltara2018(db: Db, config: Config): Promise<void> {
+export async function seedKaltara2018(db: Db, config: Config, keys: () => KeyProvider): Promise<void> {
   const existing = await db.selectFrom('programme').select('id').where('name', '=', PROVINCIAL_NAME).executeTakeFirst();
   if (existing) return; // seeded before
-  const s = scenario(db, config);
+  const s = scenario(db, config, keys);
 
   s.at('2017-01-02');
   const national = await s.programmes.create(
@@ -153,13 +161,13 @@ export async function seedKaltara2018(db: Db, config: Config): Promise<void> {
 }
 
 /** The article's instruments: the rakor of 18 May 2018 with its decision, and the governor's instruction letter. */
-export async function seedKaltara2018Events(db: Db, config: Config): Promise<void> {
+export async function seedKaltara2018Events(db: Db, config: Config, keys: () => KeyProvider): Promise<void> {
   const kaltara = await db.selectFrom('programme').select('id').where('name', '=', PROVINCIAL_NAME).executeTakeFirst();
   const unit = await db.selectFrom('letter_unit').select('id').where('code', '=', 'DINSOS-KALTARA').executeTakeFirst();
   // Seeded together in one run: the rakor marks both as done.
   const done = await db.selectFrom('meeting').select('id').where('type', '=', 'rakor').where('programme_id', '=', kaltara?.id ?? 0).executeTakeFirst();
   if (!kaltara || !unit || done) return;
-  const s = scenario(db, config);
+  const s = scenario(db, config, keys);
 
   // The rakor in Nunukan, Friday 18 May 2018, and its decision to hold a technical meeting.
   s.at('2018-05-18');
@@ -245,8 +253,8 @@ export async function seedKaltara2018Events(db: Db, config: Config): Promise<voi
 }
 
 /** Later events from the reporting: Tarakan closed two sites on 28 Dec 2018; Nunukan closed on 10 Jan 2019. */
-export async function seedKaltara2019(db: Db, config: Config): Promise<void> {
-  const s = scenario(db, config);
+export async function seedKaltara2019(db: Db, config: Config, keys: () => KeyProvider): Promise<void> {
+  const s = scenario(db, config, keys);
   const rows = await db
     .selectFrom('programme_region as pr')
     .innerJoin('programme as p', 'p.id', 'pr.programme_id')

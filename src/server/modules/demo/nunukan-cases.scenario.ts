@@ -104,7 +104,7 @@ function services(db: Db, config: Config, keys: KeyProvider) {
   let now = new Date('2019-01-14T01:00:00Z');
   const clock = () => now;
   const persons = new PersonService(db, keys, clock, 0);
-  const letters = new LetterService(db, config, clock);
+  const letters = new LetterService(db, persons.sealer, config, clock);
   const cases = new CaseService(db, clock);
   const returnHome = new ReturnHomeService(db, persons, letters, clock);
   const followUps = new FollowUpService(db, persons.sealer, clock);

@@ -6,6 +6,7 @@ import type { Context } from '../../platform/auth/actor.ts';
 import { authorize, authorizeInScope } from '../../platform/auth/authorize.ts';
 import type { Clock } from '../../platform/auth/clock.ts';
 import { inTransaction, type Db, type Executor } from '../../platform/db/database.ts';
+import type { RecordSealer } from '../../platform/crypto/envelope.ts';
 import { checkUpload, readFile, storeFile, type Upload } from '../../platform/files/files.ts';
 import { letterError } from './letters.errors.ts';
 import { isDrawableLogo } from './letters.pdf.ts';
@@ -24,6 +25,8 @@ export async function visibleUnit(db: Executor, ctx: Context, id: number): Promi
 export class LetterUnitService {
   constructor(
     private readonly db: Db,
+    /** Seals and opens the logos. */
+    private readonly sealer: RecordSealer,
     private readonly clock: Clock,
   ) {}
 
@@ -133,7 +136,7 @@ export class LetterUnitService {
       if (type !== 'image/png' && type !== 'image/jpeg') throw letterError('letter.logo_type', { actual: type });
       if (!isDrawableLogo(upload.bytes, type)) throw letterError('letter.logo_unreadable');
       await tx.selectFrom('letter_unit').select('id').where('id', '=', id).forUpdate().executeTakeFirst();
-      const file = await storeFile(tx, upload, ctx.actor.kind === 'user' ? ctx.actor.userId : null);
+      const file = await storeFile(tx, this.sealer, upload, ctx.actor.kind === 'user' ? ctx.actor.userId : null);
       const previous = (await repo.findUnit(tx, id))!.logo_file_id;
       await tx.updateTable('letter_unit').set({ logo_file_id: file.id, updated_at: this.clock() }).where('id', '=', id).execute();
       if (previous !== null) await tx.deleteFrom('stored_file').where('id', '=', previous).execute();
@@ -142,7 +145,7 @@ export class LetterUnitService {
         entityType: 'letter_unit',
         entityId: id,
         regionCode: unit.region_code,
-        summary: { fileId: file.id, contentType: file.contentType, sizeBytes: file.sizeBytes, sha256: file.sha256, replaced: previous !== null },
+        summary: { fileId: file.id, contentType: file.contentType, sizeBytes: file.sizeBytes, replaced: previous !== null },
       });
     });
     return this.unitView(ctx, (await repo.findUnit(this.db, id))!);
@@ -152,7 +155,7 @@ export class LetterUnitService {
   async logo(ctx: Context, id: number) {
     authorize(ctx.actor, 'letter.read');
     const unit = await visibleUnit(this.db, ctx, id);
-    const file = unit.logo_file_id === null ? undefined : await readFile(this.db, unit.logo_file_id);
+    const file = unit.logo_file_id === null ? undefined : await readFile(this.db, this.sealer, unit.logo_file_id);
     if (!file) throw letterError('letter.logo_not_found');
     return file;
   }

@@ -21,6 +21,7 @@ import { scopeRoot } from '../../platform/auth/scope.ts';
 import { inTransaction, type Db, type Executor } from '../../platform/db/database.ts';
 import type { Lang } from '../../platform/errors/app-error.ts';
 import { EXPORT_MAX_ROWS, toXlsx } from '../../platform/export/xlsx.ts';
+import type { RecordSealer } from '../../platform/crypto/envelope.ts';
 import { readFile } from '../../platform/files/files.ts';
 import { findProgramme } from '../programmes/programmes.repository.ts';
 import { canSeeSite } from '../sites/sites.policy.ts';
@@ -48,6 +49,8 @@ function violates(err: unknown, name: string): boolean {
 export class LetterService {
   constructor(
     private readonly db: Db,
+    /** Opens the letterhead logos (file store). */
+    private readonly sealer: RecordSealer,
     private readonly config: Config,
     private readonly clock: Clock,
   ) {}
@@ -288,7 +291,7 @@ export class LetterService {
       recipient: recipients.map((r) => r.recipient).join(', '),
     };
     // The uploaded logo (file store); else the older file name under DATA_DIR/letterheads.
-    const logo = unit.logo_file_id !== null ? ((await readFile(this.db, unit.logo_file_id))?.content ?? null) : null;
+    const logo = unit.logo_file_id !== null ? ((await readFile(this.db, this.sealer, unit.logo_file_id))?.content ?? null) : null;
     const logoDir = path.join(this.config.dataDir, 'letterheads');
     const logoPath = !logo && unit.logo_file ? path.join(logoDir, path.basename(unit.logo_file)) : null;
     const pdf = await renderLetterPdf({

@@ -135,7 +135,7 @@ export function attachmentsOf(db: Executor, meetingId: number) {
   return db
     .selectFrom('meeting_attachment as ma')
     .innerJoin('stored_file as f', 'f.id', 'ma.file_id')
-    .select(['ma.file_id', 'ma.created_at', 'f.original_name', 'f.content_type', 'f.size_bytes', 'f.sha256'])
+    .select(['ma.file_id', 'ma.created_at', 'f.original_name', 'f.content_type', 'f.size_bytes', 'f.sha256', 'f.meta_ct', 'f.dek_wrapped'])
     .where('ma.meeting_id', '=', meetingId)
     .orderBy('ma.id')
     .execute();

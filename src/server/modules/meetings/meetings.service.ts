@@ -21,7 +21,8 @@ import { inScope } from '../../platform/auth/scope.ts';
 import { inTransaction, type Db, type Executor, type Tx } from '../../platform/db/database.ts';
 import type { Lang } from '../../platform/errors/app-error.ts';
 import { EXPORT_MAX_ROWS, toXlsx } from '../../platform/export/xlsx.ts';
-import { readFile, storeFile, type Upload } from '../../platform/files/files.ts';
+import type { RecordSealer } from '../../platform/crypto/envelope.ts';
+import { fileMetaOf, readFile, storeFile, type Upload } from '../../platform/files/files.ts';
 import { findProgramme } from '../programmes/programmes.repository.ts';
 import { canSeeSite } from '../sites/sites.policy.ts';
 import { meetingError } from './meetings.errors.ts';
@@ -35,6 +36,8 @@ type LinkInput = { regionCodes?: string[] | undefined; siteIds?: number[] | unde
 export class MeetingService {
   constructor(
     private readonly db: Db,
+    /** Seals and opens the attachments. */
+    private readonly sealer: RecordSealer,
     private readonly clock: Clock,
   ) {}
 
@@ -144,10 +147,9 @@ export class MeetingService {
       actionItems: items.map((a) => actionItemView(ctx, a)),
       attachments: attachments.map((a) => ({
         fileId: a.file_id,
-        originalName: a.original_name,
+        ...fileMetaOf(this.sealer, a.file_id, a),
         contentType: a.content_type,
         sizeBytes: a.size_bytes,
-        sha256: a.sha256,
         uploadedAt: iso(a.created_at),
       })),
     };
@@ -266,7 +268,7 @@ export class MeetingService {
     authorize(ctx.actor, 'meeting.manage');
     await inTransaction(this.db, async (tx) => {
       const m = await this.forChange(ctx, tx, id);
-      const file = await storeFile(tx, upload, userIdOf(ctx));
+      const file = await storeFile(tx, this.sealer, upload, userIdOf(ctx));
       await tx.insertInto('meeting_attachment').values({ meeting_id: id, file_id: file.id, created_by: userIdOf(ctx) }).execute();
       await this.touch(tx, id);
       await audit(tx, ctx, {
@@ -274,7 +276,7 @@ export class MeetingService {
         entityType: 'meeting',
         entityId: id,
         regionCode: m.region_code,
-        summary: { fileId: file.id, contentType: file.contentType, sizeBytes: file.sizeBytes, sha256: file.sha256 },
+        summary: { fileId: file.id, contentType: file.contentType, sizeBytes: file.sizeBytes },
       });
     });
     return this.get(ctx, id);
@@ -286,14 +288,14 @@ export class MeetingService {
     return inTransaction(this.db, async (tx) => {
       const m = await visibleMeeting(tx, ctx, id, this.today());
       const link = await repo.attachmentLink(tx, id, fileId);
-      const file = link ? await readFile(tx, fileId) : undefined;
+      const file = link ? await readFile(tx, this.sealer, fileId) : undefined;
       if (!link || !file) throw meetingError('meeting.attachment_not_found');
       await audit(tx, ctx, {
         action: 'meeting.attachment_downloaded',
         entityType: 'meeting',
         entityId: id,
         regionCode: m.region_code,
-        summary: { fileId, sha256: file.sha256 },
+        summary: { fileId },
       });
       return file;
     });

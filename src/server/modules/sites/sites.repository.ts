@@ -148,7 +148,7 @@ export async function evidenceOf(db: Executor, siteId: number, stage?: SiteStage
   let q = db
     .selectFrom('site_milestone_evidence as e')
     .innerJoin('stored_file as f', 'f.id', 'e.file_id')
-    .select(['e.file_id', 'e.stage', 'e.created_at', 'f.original_name', 'f.content_type', 'f.size_bytes', 'f.sha256'])
+    .select(['e.file_id', 'e.stage', 'e.created_at', 'f.original_name', 'f.content_type', 'f.size_bytes', 'f.sha256', 'f.meta_ct', 'f.dek_wrapped'])
     .where('e.site_id', '=', siteId);
   if (stage) q = q.where('e.stage', '=', stage);
   return q.orderBy('e.id').execute();

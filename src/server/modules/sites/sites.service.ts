@@ -24,7 +24,8 @@ import { authError } from '../../platform/auth/auth.errors.ts';
 import { authorize } from '../../platform/auth/authorize.ts';
 import { inScope } from '../../platform/auth/scope.ts';
 import { inTransaction, type Db, type Executor } from '../../platform/db/database.ts';
-import { readFile, storeFile, type Upload } from '../../platform/files/files.ts';
+import type { RecordSealer } from '../../platform/crypto/envelope.ts';
+import { fileMetaOf, readFile, storeFile, type Upload } from '../../platform/files/files.ts';
 import { headsOfOfficeFor } from '../break-glass/break-glass.repository.ts';
 import { notify } from '../notifications/notifications.service.ts';
 import { headCountPage, visibleSite } from './sites.access.ts';
@@ -50,7 +51,11 @@ function userIdOf(ctx: Context): number | null {
 }
 
 export class SiteService {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    /** Seals and opens the evidence files. */
+    private readonly sealer: RecordSealer,
+  ) {}
 
   private summary(ctx: Context, s: SiteRow): SiteSummary {
     return {
@@ -309,10 +314,9 @@ export class SiteService {
       items: rows.map((e) => ({
         fileId: e.file_id,
         stage: e.stage as SiteStage,
-        originalName: e.original_name,
+        ...fileMetaOf(this.sealer, e.file_id, e),
         contentType: e.content_type,
         sizeBytes: e.size_bytes,
-        sha256: e.sha256,
         uploadedAt: iso(e.created_at),
       })),
     };
@@ -323,14 +327,14 @@ export class SiteService {
     await inTransaction(this.db, async (tx) => {
       const site = await this.forChange(ctx, tx, id);
       await ensureMilestone(tx, id, stage);
-      const file = await storeFile(tx, upload, userIdOf(ctx));
+      const file = await storeFile(tx, this.sealer, upload, userIdOf(ctx));
       await tx.insertInto('site_milestone_evidence').values({ site_id: id, stage, file_id: file.id }).execute();
       await audit(tx, ctx, {
         action: 'site.evidence.upload',
         entityType: 'site',
         entityId: id,
         regionCode: site.region_code,
-        summary: { stage, fileId: file.id, contentType: file.contentType, sizeBytes: file.sizeBytes, sha256: file.sha256 },
+        summary: { stage, fileId: file.id, contentType: file.contentType, sizeBytes: file.sizeBytes },
       });
     });
     return this.evidence(ctx, id, stage);
@@ -342,14 +346,14 @@ export class SiteService {
     return inTransaction(this.db, async (tx) => {
       const site = await this.visible(ctx, tx, id);
       const link = await evidenceLink(tx, id, fileId);
-      const file = link ? await readFile(tx, fileId) : undefined;
+      const file = link ? await readFile(tx, this.sealer, fileId) : undefined;
       if (!link || !file) throw siteError('site.evidence_not_found');
       await audit(tx, ctx, {
         action: 'site.evidence.download',
         entityType: 'site',
         entityId: id,
         regionCode: site.region_code,
-        summary: { stage: link.stage, fileId, sha256: file.sha256 },
+        summary: { stage: link.stage, fileId },
       });
       return file;
     });

@@ -18,4 +18,10 @@ export const fileError = defineErrors({
     en: 'The file content ({actual}) does not match its name or declared type ({declared}).',
   },
   'file.not_found': { status: 404, id: 'Berkas tidak ditemukan.', en: 'File not found.' },
+  // A server fault, not the user's: the file's master key is not configured here, or its row was altered.
+  'file.unreadable': {
+    status: 500,
+    id: 'Berkas ini tidak dapat dibuka: kunci enkripsinya tidak tersedia di server ini atau datanya telah diubah. Hubungi administrator.',
+    en: 'This file cannot be opened: its encryption key is not available on this server, or its data was altered. Contact the administrator.',
+  },
 });

@@ -1,13 +1,24 @@
 import type { Generated } from 'kysely';
 
+/**
+ * A stored file: sealed (content_ct, meta_ct, dek_wrapped, key_id; migration 0023) or, for
+ * rows written before that and not yet through `tuntas files seal`, legacy plaintext
+ * (content, original_name, sha256). A check constraint keeps every row one or the other.
+ */
 export interface StoredFileTable {
   id: Generated<number>;
-  sha256: string;
+  /** Legacy rows only: sealed rows keep the digest inside meta_ct. */
+  sha256: string | null;
   size_bytes: number;
   content_type: StoredContentType;
-  original_name: string;
-  /** The bytes (bytea): node-postgres gives a Buffer, PGlite a Uint8Array. */
-  content: Uint8Array;
+  /** Legacy rows only: sealed rows keep the name inside meta_ct. */
+  original_name: string | null;
+  /** Legacy plaintext bytes (bytea: node-postgres gives a Buffer, PGlite a Uint8Array). */
+  content: Uint8Array | null;
+  content_ct: Uint8Array | null;
+  meta_ct: Uint8Array | null;
+  dek_wrapped: Uint8Array | null;
+  key_id: string | null;
   created_by: number | null;
   created_at: Generated<Date>;
 }

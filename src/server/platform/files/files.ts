@@ -1,13 +1,18 @@
-// The file store: evidence attachments and (later) other uploads. The bytes live
-// in the `stored_file` table (bytea), so they are backed up with the data, work on
-// PGlite and PostgreSQL alike, are shared by every app server, and never sit under
-// the web root. Only PDF, PNG, JPEG and WebP are accepted: the type is sniffed from
-// the first bytes, and the file name's extension and the declared type must agree.
+// The file store: evidence attachments, meeting attachments, letterhead logos and case-note
+// attachments (which may be ID scans or photos of the people in the registry). The bytes
+// live in the `stored_file` table, so they are backed up with the data, work on PGlite and
+// PostgreSQL alike, are shared by every app server, and never sit under the web root —
+// sealed (file-sealing.ts): bytes, name and digest encrypted under the file's own data
+// key. Only PDF, PNG, JPEG and WebP are accepted: the type is sniffed from the first
+// bytes, and the file name's extension and the declared type must agree.
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import multipart from '@fastify/multipart';
+import { sql } from 'kysely';
 import type { Config } from '../../config.ts';
+import { EnvelopeError, type RecordSealer } from '../crypto/envelope.ts';
 import type { Executor } from '../db/database.ts';
+import { openFile, openFileMeta, sealFile, type FileMeta } from './file-sealing.ts';
 import { fileError } from './files.errors.ts';
 import type { StoredContentType } from './files.tables.ts';
 
@@ -71,30 +76,63 @@ function cleanName(name: string): string {
   return base.replace(/[\u0000-\u001f\u007f]/g, '').slice(-200) || 'file';
 }
 
-export async function storeFile(db: Executor, upload: Upload, createdBy: number | null): Promise<StoredFileInfo> {
+/** Opening failed (a master key not configured here, or altered data): a clear error, details to the log only. */
+function unreadable<T>(fileId: number, open: () => T): T {
+  try {
+    return open();
+  } catch (err) {
+    if (!(err instanceof EnvelopeError)) throw err;
+    const e = fileError('file.unreadable');
+    (e as Error).cause = new EnvelopeError(`stored_file ${fileId}: ${err.message}`);
+    throw e;
+  }
+}
+
+/** Stores an upload sealed; the id is taken first because the ciphertexts bind it. */
+export async function storeFile(db: Executor, sealer: RecordSealer, upload: Upload, createdBy: number | null): Promise<StoredFileInfo> {
   const contentType = checkUpload(upload);
   const sha256 = createHash('sha256').update(upload.bytes).digest('hex');
   const originalName = cleanName(upload.filename);
-  const row = await db
-    .insertInto('stored_file')
-    .values({ sha256, size_bytes: upload.bytes.length, content_type: contentType, original_name: originalName, content: upload.bytes, created_by: createdBy })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return { id: row.id, sha256, sizeBytes: upload.bytes.length, contentType, originalName };
+  const next = await sql<{ id: number }>`select nextval(pg_get_serial_sequence('stored_file', 'id')) as id`.execute(db);
+  const id = Number(next.rows[0]!.id);
+  const s = sealFile(sealer, id, { name: originalName, sha256 }, upload.bytes);
+  // `overriding system value`: the id stays "generated always" for every other writer.
+  await sql`insert into stored_file (id, size_bytes, content_type, content_ct, meta_ct, dek_wrapped, key_id, created_by)
+    overriding system value values (${id}, ${upload.bytes.length}, ${contentType}, ${s.content_ct}, ${s.meta_ct}, ${s.dek_wrapped}, ${s.key_id}, ${createdBy})`.execute(db);
+  return { id, sha256, sizeBytes: upload.bytes.length, contentType, originalName };
 }
 
-export async function readFile(db: Executor, id: number): Promise<(StoredFileInfo & { content: Buffer }) | undefined> {
+const asBuffer = (c: Uint8Array) => (Buffer.isBuffer(c) ? c : Buffer.from(c.buffer, c.byteOffset, c.byteLength));
+
+/** A file with its bytes; a legacy plaintext row (not yet through `tuntas files seal`) is served as it is. */
+export async function readFile(db: Executor, sealer: RecordSealer, id: number): Promise<(StoredFileInfo & { content: Buffer }) | undefined> {
   const row = await db.selectFrom('stored_file').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) return undefined;
-  const c = row.content;
-  return {
-    id: row.id,
-    sha256: row.sha256,
-    sizeBytes: row.size_bytes,
-    contentType: row.content_type,
-    originalName: row.original_name,
-    content: Buffer.isBuffer(c) ? c : Buffer.from(c.buffer, c.byteOffset, c.byteLength),
-  };
+  const info = { id: row.id, sizeBytes: row.size_bytes, contentType: row.content_type };
+  if (row.content_ct && row.meta_ct && row.dek_wrapped) {
+    const sealed = { content_ct: row.content_ct, meta_ct: row.meta_ct, dek_wrapped: row.dek_wrapped };
+    const { name, sha256, content } = unreadable(row.id, () => openFile(sealer, row.id, sealed));
+    return { ...info, originalName: name, sha256, content };
+  }
+  return { ...info, originalName: row.original_name!, sha256: row.sha256!, content: asBuffer(row.content!) };
+}
+
+/** What a listing selects from `stored_file` to show a file's name and digest. */
+export interface FileMetaRow {
+  original_name: string | null;
+  sha256: string | null;
+  meta_ct: Uint8Array | null;
+  dek_wrapped: Uint8Array | null;
+}
+
+/** A listed file's name and digest: opened from meta_ct (never the bytes), or a legacy row's clear columns. */
+export function fileMetaOf(sealer: RecordSealer, id: number, row: FileMetaRow): { originalName: string; sha256: string } {
+  if (row.meta_ct && row.dek_wrapped) {
+    const sealed = { meta_ct: row.meta_ct, dek_wrapped: row.dek_wrapped };
+    const meta: FileMeta = unreadable(id, () => openFileMeta(sealer, id, sealed));
+    return { originalName: meta.name, sha256: meta.sha256 };
+  }
+  return { originalName: row.original_name!, sha256: row.sha256! };
 }
 
 /** Registers multipart parsing once for the whole app, with the configured size limit. */

@@ -179,3 +179,40 @@ test('old answers and dead claims expire; recent ones stay', async (t) => {
   assert.deepEqual(left, ['live-claim-1', 'new-answer-1']);
   void app;
 });
+
+/** Property names of identity data (a person's or a bank account's): never in an answer kept in idempotency_key.response. */
+const IDENTITY_PROPERTIES = /^(nik|kk|fullName|birthDate|birthPlace|phone|address|motherName|identity|accountNumber|holderName|accountHolder)$/i;
+
+test('idempotent routes answer without identity data, so their stored answers (kept in clear for 7 days) hold none', async (t) => {
+  const { app } = await build(t);
+  const spec = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
+    paths: Record<string, Record<string, { parameters?: { in: string; name: string }[]; responses?: Record<string, { content?: Record<string, { schema?: unknown }> }> }>>;
+    components?: { schemas?: Record<string, unknown> };
+  };
+  const refs = spec.components?.schemas ?? {};
+  const propertyNames = (schema: unknown, seen = new Set<unknown>()): string[] => {
+    if (schema === null || typeof schema !== 'object' || seen.has(schema)) return [];
+    seen.add(schema);
+    const s = schema as Record<string, unknown>;
+    if (typeof s.$ref === 'string') return propertyNames(refs[s.$ref.split('/').pop()!], seen);
+    const own = s.properties && typeof s.properties === 'object' ? Object.keys(s.properties) : [];
+    return [...own, ...Object.values(s).flatMap((v) => propertyNames(v, seen))];
+  };
+  const idempotent: string[] = [];
+  const seenNames = new Set<string>();
+  for (const [path, methods] of Object.entries(spec.paths))
+    for (const [method, op] of Object.entries(methods)) {
+      if (!op.parameters?.some((p) => p.in === 'header' && p.name === 'idempotency-key')) continue;
+      idempotent.push(`${method.toUpperCase()} ${path}`);
+      const answers = Object.values(op.responses ?? {}).flatMap((r) => Object.values(r.content ?? {}).map((c) => c.schema));
+      const names = answers.flatMap((a) => propertyNames(a));
+      for (const n of names) seenNames.add(n);
+      const found = names.filter((n) => IDENTITY_PROPERTIES.test(n));
+      assert.deepEqual(found, [], `${method.toUpperCase()} ${path} answers with identity data; seal its stored answer or do not store it`);
+    }
+  // The payment changes (bank files and receipts, which do carry names and accounts, are reads: never stored).
+  assert.ok(idempotent.length >= 8, `idempotent routes found: ${idempotent.join(', ')}`);
+  assert.ok(idempotent.includes('POST /api/payment-batches') && idempotent.includes('POST /api/payment-batches/{id}/reconciliations'), idempotent.join(', '));
+  assert.ok(!idempotent.some((r) => /bank-file|receipt/.test(r)), 'bank files and receipts are not idempotent routes');
+  assert.ok(seenNames.has('caseCode') && seenNames.has('reference'), 'the answers’ schemas were walked (persons appear by case code)');
+});
