@@ -132,6 +132,23 @@ test('duplicate NIK in the same file: an error on the later row naming the earli
   assert.deepEqual(validate(raw(14, { nik: '' })).issues, []);
 });
 
+test('duplicate NIK among 150,000 rows: found across the table\'s growth, naming the right earlier row', () => {
+  const validate = validator();
+  // Women born 1–28 January 1985 (day + 40), serials up to 9999, never …000 (Excel-rounded).
+  const serialOf = (k: number) => 1 + (k % 999) + 1000 * Math.floor(k / 999);
+  const nikOf = (i: number) => `650302${41 + (i % 28)}0185${String(serialOf(Math.floor(i / 28))).padStart(4, '0')}`;
+  const birthOf = (i: number) => `${String(1 + (i % 28)).padStart(2, '0')}/01/1985`;
+  for (let i = 0; i < 150_000; i++) {
+    const nik = nikOf(i);
+    if (validate(raw(i + 2, { nik, birthDate: birthOf(i) })).issues.length > 0) assert.fail(`row ${i + 2} (${nik}) should be valid`);
+  }
+  for (const i of [0, 65_535, 149_999]) {
+    const again = validate(raw(200_000 + i, { nik: nikOf(i), birthDate: birthOf(i) }));
+    assert.deepEqual(codes(again.issues), ['error:nik:nik.duplicate_in_file']);
+    assert.match(again.issues[0]!.message.en, new RegExp(`as row ${i + 2} of`));
+  }
+});
+
 test('birth date: 18/05/2018, 18-05-2018, 18 Mei 2018, Excel serials; two-digit years and future dates named', () => {
   const v = validator(['nama', 'jk', 'tanggal_lahir']);
   const date = (text: string, numeric?: number[]) => v({ row: 4, values: ['Siti Fiktif', 'P', text], numeric });
