@@ -4,8 +4,9 @@ import { Command, InvalidArgumentError } from 'commander';
 import { cliContext } from '../server/platform/auth/actor.ts';
 import { loadKeyProvider } from '../server/platform/crypto/key-provider.ts';
 import { EnvelopeError } from '../server/platform/crypto/envelope.ts';
+import { KeyRotationError } from '../server/platform/crypto/key-rotation.ts';
 import { MasterKeyError } from '../server/platform/crypto/master-key.ts';
-import { rotateKeys } from '../server/modules/registry/persons.rotation.ts';
+import { rotateKeys } from '../server/modules/keys/keys.rotation.ts';
 import { CliError } from './cli-error.ts';
 import { printJson, withDatabase } from './context.ts';
 
@@ -24,15 +25,17 @@ const positiveInt = (min: number) => (value: string) => {
 };
 
 export function keysCommand(): Command {
-  const cmd = new Command('keys').description('Master keys: rotate (re-wrap data keys, blind-index key and TOTP secrets)');
+  const cmd = new Command('keys').description('Master keys: rotate (move every sealed datum to the current master key)');
   cmd
     .command('rotate')
     .description(
-      'After setting a new MASTER_KEY (and the old one in MASTER_KEY_PREVIOUS): re-wrap every person’s data key, the blind-index ' +
-        'key and TOTP secrets under the new key, in resumable batches. Run it again after an interruption; it continues.',
+      'After setting a new MASTER_KEY (and the old one in MASTER_KEY_PREVIOUS): move every sealed datum (identities, bank accounts, ' +
+        'case records, referral snapshots, visit notes, import uploads, the blind-index key, TOTP secrets) to the new key, in ' +
+        'resumable batches. Staged rows of unfinished imports are discarded and staged again at commit. Run it again after an ' +
+        'interruption; it continues. Refuses a database with a sealed-looking column that no module declares.',
     )
-    .option('--reencrypt', 'also give every person a fresh data key and ciphertext')
-    .option('--batch-size <n>', 'persons per transaction', positiveInt(1), 500)
+    .option('--reencrypt', 'also give every record a fresh data key and ciphertext')
+    .option('--batch-size <n>', 'rows per transaction', positiveInt(1), 500)
     .option('--pause-ms <n>', 'pause between batches (spare a busy database)', positiveInt(0), 0)
     .option('--json', 'print the result as JSON')
     .action(async (opts: { reencrypt?: boolean; batchSize: number; pauseMs: number; json?: boolean }) => {
@@ -50,19 +53,22 @@ export function keysCommand(): Command {
             reencrypt: Boolean(opts.reencrypt),
             batchSize: opts.batchSize,
             pauseMs: opts.pauseMs,
-            progress: (done, total) => process.stderr.write(`persons ${done}/${total}\n`),
+            progress: (kind, done, total) => process.stderr.write(`${kind} ${done}/${total}\n`),
+            notice: (message) => process.stderr.write(`${message}\n`),
           });
         } catch (err) {
           if (err instanceof EnvelopeError) throw new CliError(`Cannot open a wrapped key: ${err.message}`, 1);
+          // A forgotten module or a key not configured: refused before anything changed.
+          if (err instanceof KeyRotationError) throw new CliError(err.message, err.code === 'unsettled' ? 1 : 2);
           throw err;
         }
       });
       if (opts.json) printJson(result);
-      else
-        process.stdout.write(
-          `Rotated to master key ${result.keyId}: ${result.persons} person(s) ${result.reencrypted ? 're-encrypted' : 're-wrapped'}, ` +
-            `${result.cryptoKeys} application key(s), ${result.totpSecrets} TOTP secret(s).\n`,
-        );
+      else {
+        const { keyId, reencrypted, ...counts } = result;
+        const moved = Object.entries(counts).map(([kind, n]) => `${kind} ${String(n)}`);
+        process.stdout.write(`Rotated to master key ${keyId} (${reencrypted ? 're-encrypted' : 're-wrapped'}): ${moved.join(', ')}.\n`);
+      }
     });
   return cmd;
 }

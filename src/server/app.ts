@@ -23,6 +23,7 @@ import { authRoutes } from './modules/auth/auth.routes.ts';
 import { SessionService } from './modules/auth/session.service.ts';
 import { SetupService } from './modules/auth/setup.service.ts';
 import { SignInService } from './modules/auth/sign-in.service.ts';
+import { TOTP_PURPOSE } from './modules/auth/totp-sealing.ts';
 import { RoleService } from './modules/users/roles.service.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
 import { UserService } from './modules/users/users.service.ts';
@@ -231,7 +232,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     jobs,
     regions: new RegionService(db, jobs),
     setup: new SetupService(db, config, clock),
-    signIn: new SignInService(db, config, new SecretBox(keys, 'totp'), csrfKey, clock),
+    signIn: new SignInService(db, config, new SecretBox(keys, TOTP_PURPOSE), csrfKey, clock),
     sessions: new SessionService(db, config, csrfKey, clock),
     users: new UserService(db),
     roles: new RoleService(db),

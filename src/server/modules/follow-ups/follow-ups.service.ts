@@ -19,11 +19,11 @@ import type { CaseLifecycleEvent, CaseService } from '../cases/cases.service.ts'
 import { actorUserId, wibDate } from '../registry/registry-access.ts';
 import type { ArrivalEvent, ReturnHomeService } from '../return-home/return-home.service.ts';
 import { addDays, addMonths } from './follow-ups.dates.ts';
+import { followUpNoteRef } from './follow-up-sealing.ts';
 import { followUpError } from './follow-ups.errors.ts';
 import { followUpActions, mayReadNotes } from './follow-ups.policy.ts';
 import * as repo from './follow-ups.repository.ts';
 
-export const followUpNoteRef = (id: number, version: number) => `follow-up/${id}/${version}`;
 const bytes = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLength);
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 

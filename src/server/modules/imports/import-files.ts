@@ -9,7 +9,8 @@
 // zip's central directory), so the plaintext never touches a file.
 import { Readable } from 'node:stream';
 import { sql } from 'kysely';
-import { newDataKey, openWithDataKey, sealWithDataKey, type KeyWrapper } from '../../platform/crypto/envelope.ts';
+import { newDataKey, openWithDataKey, recordAad, sealWithDataKey, type KeyWrapper } from '../../platform/crypto/envelope.ts';
+import type { SealedColumns } from '../../platform/crypto/sealed-columns.ts';
 import type { Executor } from '../../platform/db/database.ts';
 import type { RangeSource } from './import-reader.ts';
 import { importError } from './imports.errors.ts';
@@ -17,7 +18,21 @@ import { formatBytes } from '../../platform/files/files.ts';
 
 export const CHUNK_BYTES = 1024 * 1024;
 
-const chunkAad = (importId: number, seq: number) => `tuntas/record/person_import/${importId}/${seq}`;
+/** The reference of an upload's chunk: its AAD is recordAad(chunkRef(…)). */
+const chunkRef = (importId: number, seq: number) => `person_import/${importId}/${seq}`;
+const chunkAad = (importId: number, seq: number) => recordAad(chunkRef(importId, seq));
+
+/** An upload's chunks for master-key rotation (raw bytes, not JSON: re-encrypted as bytes). */
+export const importChunkSealedColumns: SealedColumns = {
+  form: 'envelope',
+  kind: 'importChunks',
+  table: 'person_import_chunk',
+  key: ['import_id', 'seq'],
+  ciphertexts: ['ct'],
+  wrappedKey: 'dek_wrapped',
+  keyId: 'key_id',
+  aad: (row) => chunkAad(Number(row.import_id), Number(row.seq)),
+};
 
 async function putChunk(db: Executor, wrapper: KeyWrapper, importId: number, seq: number, bytes: Buffer): Promise<void> {
   const aad = chunkAad(importId, seq);

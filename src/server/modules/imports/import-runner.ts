@@ -7,6 +7,9 @@
 // committed and deletes its staging rows and file chunks, so an import is either
 // wholly in person or not at all. A job whose process died is claimed again
 // (lease expiry, or at start on the embedded database) and calls commit() again.
+// A master-key rotation discards staged rows still under an old key (under the
+// import's lock): the move then finds them short, moves nothing, and the import
+// is staged again from its file under the current key.
 import type { ImportStatus } from '../../../common/imports.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import type { Context } from '../../platform/auth/actor.ts';
@@ -144,46 +147,18 @@ export class ImportRunner {
     let imp = await findImport(this.db, importId);
     if (!imp) throw new Error(`import ${importId} not found`);
     try {
-      if (imp.status === 'committing' && imp.valid_rows !== null && (await stagedCount(this.db, imp.id)) === imp.valid_rows) return await this.move(imp, hooks);
-      if (!['uploaded', 'validated', 'staging', 'committing'].includes(imp.status)) return { status: imp.status };
-      await clearStaging(this.db, imp.id);
-      if (!(await updateImport(this.db, imp.id, { status: 'staging', staged_rows: 0, progress_done: 0, heartbeat_at: new Date() }, ['uploaded', 'validated', 'staging', 'committing'])))
-        return { status: (await findImport(this.db, imp.id))!.status };
-      const pool = new SealPool(this.wrapper, await loadIndexKeyMaterial(this.db, this.wrapper), this.deps.workers);
-      let tally: Tally & { staged: number };
-      try {
-        const source = await this.open(imp, hooks);
-        try {
-          tally = await stageFile({ database: this.deps.database, pool, importId: imp.id, regencyCode: imp.regency_code }, source.source, imp.kind, {
-            today: this.deps.clock(),
-            signal: hooks.signal,
-            progress: this.reporter(imp, hooks, 'staging'),
-          });
-        } finally {
-          source.dispose();
-        }
-      } finally {
-        await pool.close();
+      if (imp.status === 'committing' && imp.valid_rows !== null && (await stagedCount(this.db, imp.id)) === imp.valid_rows) {
+        const moved = await this.move(imp, hooks);
+        if (moved) return moved;
+        imp = (await findImport(this.db, imp.id))!;
       }
-      if (!clean(tally)) {
-        await clearStaging(this.db, imp.id);
-        await updateImport(this.db, imp.id, { ...tallyColumns(tally), status: 'invalid', validated_at: new Date(), finished_at: new Date(), heartbeat_at: null }, ['staging']);
-        await deleteUpload(this.db, imp.id);
-        return { status: 'invalid', tally };
+      // Staged rows discarded by a key rotation between staging and moving: stage once more.
+      for (let attempt = 1; ; attempt++) {
+        const outcome = await this.stageAndMove(imp, hooks);
+        if (outcome) return outcome;
+        if (attempt === 2) throw new Error('its staged rows were discarded again while committing (master-key rotation under way?)');
+        imp = (await findImport(this.db, imp.id))!;
       }
-      const ready = await updateImport(
-        this.db,
-        imp.id,
-        { ...tallyColumns(tally), status: 'committing', staged_rows: tally.staged, progress_done: tally.totalRows, progress_total: tally.totalRows, validated_at: new Date() },
-        ['staging'],
-      );
-      if (!ready) {
-        // Cancelled meanwhile.
-        await clearStaging(this.db, imp.id);
-        return { status: 'cancelled', tally };
-      }
-      imp = (await findImport(this.db, imp.id))!;
-      return { ...(await this.move(imp, hooks)), tally };
     } catch (err) {
       if (hooks.signal?.aborted) throw err;
       await this.fail(imp, err);
@@ -191,14 +166,61 @@ export class ImportRunner {
     }
   }
 
-  /** One transaction: staged rows → person, the import committed, one audit event, staging and chunks deleted. */
-  private async move(imp: ImportRecord, hooks: RunHooks): Promise<RunOutcome> {
+  /** Stages the import from its file and moves it; null when the staged rows went missing before the move. */
+  private async stageAndMove(imp: ImportRecord, hooks: RunHooks): Promise<RunOutcome | null> {
+    if (!['uploaded', 'validated', 'staging', 'committing'].includes(imp.status)) return { status: imp.status };
+    await clearStaging(this.db, imp.id);
+    if (!(await updateImport(this.db, imp.id, { status: 'staging', staged_rows: 0, progress_done: 0, heartbeat_at: new Date() }, ['uploaded', 'validated', 'staging', 'committing'])))
+      return { status: (await findImport(this.db, imp.id))!.status };
+    const pool = new SealPool(this.wrapper, await loadIndexKeyMaterial(this.db, this.wrapper), this.deps.workers);
+    let tally: Tally & { staged: number };
+    try {
+      const source = await this.open(imp, hooks);
+      try {
+        tally = await stageFile({ database: this.deps.database, pool, importId: imp.id, regencyCode: imp.regency_code }, source.source, imp.kind, {
+          today: this.deps.clock(),
+          signal: hooks.signal,
+          progress: this.reporter(imp, hooks, 'staging'),
+        });
+      } finally {
+        source.dispose();
+      }
+    } finally {
+      await pool.close();
+    }
+    if (!clean(tally)) {
+      await clearStaging(this.db, imp.id);
+      await updateImport(this.db, imp.id, { ...tallyColumns(tally), status: 'invalid', validated_at: new Date(), finished_at: new Date(), heartbeat_at: null }, ['staging']);
+      await deleteUpload(this.db, imp.id);
+      return { status: 'invalid', tally };
+    }
+    const ready = await updateImport(
+      this.db,
+      imp.id,
+      { ...tallyColumns(tally), status: 'committing', staged_rows: tally.staged, progress_done: tally.totalRows, progress_total: tally.totalRows, validated_at: new Date() },
+      ['staging'],
+    );
+    if (!ready) {
+      // Cancelled meanwhile.
+      await clearStaging(this.db, imp.id);
+      return { status: 'cancelled', tally };
+    }
+    const moved = await this.move((await findImport(this.db, imp.id))!, hooks);
+    return moved && { ...moved, tally };
+  }
+
+  /**
+   * One transaction: staged rows → person, the import committed, one audit event, staging
+   * and chunks deleted. Null, moving nothing, when staged rows are missing (a key rotation
+   * discarded them: imports.repository.ts discardStaged).
+   */
+  private async move(imp: ImportRecord, hooks: RunHooks): Promise<RunOutcome | null> {
     await hooks.progress?.(imp.valid_rows ?? 0, imp.valid_rows, 'committing');
     return inTransaction(this.db, async (tx) => {
       const locked = await lockImport(tx, imp.id);
       if (locked?.status !== 'committing') return { status: locked?.status ?? 'failed' };
       const staged = await stagedCount(tx, imp.id);
-      if (staged !== locked.valid_rows) throw new Error(`staged ${staged} rows, expected ${locked.valid_rows}`);
+      if (staged !== locked.valid_rows) return null;
       const moved = await moveStaged(tx, locked);
       await updateImport(tx, imp.id, {
         status: 'committed',

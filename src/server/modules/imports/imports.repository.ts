@@ -3,6 +3,7 @@ import { sql, type Selectable, type Updateable } from 'kysely';
 import type { Scope } from '../../../common/auth.ts';
 import type { ImportStatus } from '../../../common/imports.ts';
 import { scopeFilter } from '../../platform/auth/scope.ts';
+import type { SealedColumns } from '../../platform/crypto/sealed-columns.ts';
 import type { Executor, Tx } from '../../platform/db/database.ts';
 import type { PersonImportTable } from './imports.tables.ts';
 
@@ -79,6 +80,33 @@ export async function clearStaging(db: Executor, importId: number): Promise<void
   await db.deleteFrom('person_import_row').where('import_id', '=', importId).execute();
 }
 
+/**
+ * Discards an import's staged rows (master-key rotation: they are under an old key).
+ * Under the import's lock, the one the commit's move takes: the move either ran before
+ * (the rows are in person, moved like any other) or finds its staged rows short and
+ * stages the import again from its file, as after a database crash emptied the
+ * (unlogged) staging table. Returns the rows discarded.
+ */
+export async function discardStaged(tx: Tx, importId: number): Promise<number> {
+  await lockImport(tx, importId);
+  const r = await tx.deleteFrom('person_import_row').where('import_id', '=', importId).executeTakeFirst();
+  await tx.updateTable('person_import').set({ staged_rows: 0, updated_at: sql<Date>`now()` }).where('id', '=', importId).execute();
+  return Number(r.numDeletedRows);
+}
+
+/** Staged rows for master-key rotation: discarded (discardStaged), never re-sealed in place. */
+export const stagedRowSealedColumns: SealedColumns = {
+  form: 'discarded',
+  kind: 'stagedImportRows',
+  table: 'person_import_row',
+  key: ['import_id', 'row_no'],
+  ciphertexts: ['identity_ct'],
+  wrappedKey: 'dek_wrapped',
+  keyId: 'key_id',
+  dekCreatedAt: 'sealed_at',
+  discard: { by: 'import_id', run: discardStaged },
+};
+
 export async function stagedCount(db: Executor, importId: number): Promise<number> {
   const r = await db.selectFrom('person_import_row').select((eb) => eb.fn.countAll<number>().as('n')).where('import_id', '=', importId).executeTakeFirstOrThrow();
   return Number(r.n);
@@ -91,9 +119,9 @@ export async function moveStaged(
 ): Promise<{ count: number; first: string | null; last: string | null }> {
   const r = await sql<{ n: number; first: string | null; last: string | null }>`
     with moved as (
-      insert into person (case_code, alias, regency_code, site_id, sex, lawful_basis, identity_ct, dek_wrapped, key_id,
+      insert into person (case_code, alias, regency_code, site_id, sex, lawful_basis, identity_ct, dek_wrapped, key_id, dek_created_at,
                           nik_bidx, kk_bidx, phone_bidx, nik_match, created_by, import_id)
-      select case_code, alias, ${imp.regency_code}, ${imp.site_id}, sex, ${imp.lawful_basis}, identity_ct, dek_wrapped, key_id,
+      select case_code, alias, ${imp.regency_code}, ${imp.site_id}, sex, ${imp.lawful_basis}, identity_ct, dek_wrapped, key_id, sealed_at,
              nik_bidx, kk_bidx, phone_bidx, nik_match, ${imp.created_by}::bigint, ${imp.id}::bigint
         from person_import_row where import_id = ${imp.id} order by row_no
       returning case_code

@@ -59,4 +59,6 @@ export interface PersonImportRowTable {
   kk_bidx: number | null;
   phone_bidx: number | null;
   nik_match: Buffer | null;
+  /** now() of the COPY that stored it: on PostgreSQL the sealing streams into it, so about when the sealing began. */
+  sealed_at: Generated<Date>;
 }

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
-import type { Database } from '../../platform/db/database.ts';
+import { inTransaction, type Database } from '../../platform/db/database.ts';
 import ExcelJS from 'exceljs';
 import { KeyWrapper } from '../../platform/crypto/envelope.ts';
 import { keyRing } from '../../platform/crypto/key-provider.ts';
@@ -15,7 +15,7 @@ import { scanDatabase } from '../../test/plaintext-scan.ts';
 import { asUser, type SignedIn } from '../../test/users.ts';
 import { makeSite } from '../sites/sites.matrix.ts';
 import { csvOf, nikOf, rowOf, uploadBody } from './imports.fixtures.ts';
-import { personsOfImport } from './imports.repository.ts';
+import { discardStaged, personsOfImport } from './imports.repository.ts';
 import { CHUNK_BYTES, sealedUpload } from './import-files.ts';
 
 let app: FastifyInstance;
@@ -218,6 +218,25 @@ test('a commit stopped mid-way (server shutdown) leaves nothing in person and re
   await app.services.jobs.runUntilIdle();
   const done = (await get(`/api/imports/${dry.id}`)).json();
   assert.equal(done.status, 'committed', JSON.stringify(done).slice(0, 400));
+  assert.equal((await personsOfImport(database.db, dry.id)).length, n);
+  assert.equal(await personCount(), before + n);
+  assert.equal(await stagingCount(), 0);
+});
+
+test('staged rows discarded just before the move (master-key rotation): the commit stages again and moves every row once', async () => {
+  const n = 5;
+  const dry = await uploadAndRun(csvOf(Array.from({ length: n }, (_, i) => rowOf(40_000 + i))));
+  assert.equal(dry.status, 'validated');
+  assert.equal((await post(`/api/imports/${dry.id}/commit`)).statusCode, 200);
+  const before = await personCount();
+  let discarded = 0;
+  const outcome = await app.services.imports.runner.commit(dry.id, {
+    progress: async (_done, _total, message) => {
+      if (message === 'committing' && discarded === 0) discarded = await inTransaction(database.db, (tx) => discardStaged(tx, dry.id));
+    },
+  });
+  assert.equal(discarded, n);
+  assert.equal(outcome.status, 'committed');
   assert.equal((await personsOfImport(database.db, dry.id)).length, n);
   assert.equal(await personCount(), before + n);
   assert.equal(await stagingCount(), 0);

@@ -27,6 +27,7 @@ import type { PersonService } from '../registry/persons.service.ts';
 import { openIdentity } from '../registry/persons.sealing.ts';
 import { actorUserId, wibDate } from '../registry/registry-access.ts';
 import { caseReaches, caseResource, caseVisibleTo, coversCase, readableCase, type CaseReaches } from '../return-home/case-access.ts';
+import { referralRef } from './referral-sealing.ts';
 import { referralError } from './referrals.errors.ts';
 import { renderReferralPdf } from './referrals.pdf.ts';
 import { referralActions } from './referrals.policy.ts';
@@ -35,7 +36,6 @@ import * as repo from './referrals.repository.ts';
 type Code = Parameters<typeof referralError>[0];
 const dateOf = (d: string | Date | null) => (d === null ? null : typeof d === 'string' ? d.slice(0, 10) : d.toISOString().slice(0, 10));
 const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-const ref = (id: number) => `referral/${id}`;
 const IDENTITY: ReadonlySet<ShareableField> = new Set(['fullName', 'birthDate', 'nik', 'phone', 'address']);
 
 function atField(code: Code, field: string, params: Record<string, string | number> = {}) {
@@ -234,7 +234,7 @@ export class ReferralService {
         })
         .returning('id')
         .executeTakeFirstOrThrow();
-      const sealed = this.persons.sealer.seal(ref(row.id), snapshot);
+      const sealed = this.persons.sealer.seal(referralRef(row.id), snapshot);
       await tx
         .updateTable('referral')
         .set({ snapshot_ct: sealed.ciphertext, snapshot_dek: sealed.wrappedKey, snapshot_key_id: sealed.keyId })
@@ -317,7 +317,7 @@ export class ReferralService {
     const input = await inTransaction(this.db, async (tx) => {
       const { r, view } = await this.lock(tx, ctx, id, 'pdf', (status) => referralError('referral.not_active', { status }));
       const s = await repo.snapshotOf(tx, id);
-      const values = this.persons.sealer.open<Partial<Record<ShareableField, string>>>(ref(id), { ciphertext: Buffer.from(s.snapshot_ct!), wrappedKey: Buffer.from(s.snapshot_dek!) });
+      const values = this.persons.sealer.open<Partial<Record<ShareableField, string>>>(referralRef(id), { ciphertext: Buffer.from(s.snapshot_ct!), wrappedKey: Buffer.from(s.snapshot_dek!) });
       await audit(tx, ctx, {
         action: 'referral.snapshot_revealed',
         entityType: 'referral',

@@ -5,10 +5,25 @@
 // threads run it with the derived keys they were handed.
 import type { IdentityField } from '../../../common/persons.ts';
 import type { BlindIndexer } from '../../platform/crypto/blind-index.ts';
-import type { RecordSealer } from '../../platform/crypto/envelope.ts';
+import { recordAad, type RecordSealer } from '../../platform/crypto/envelope.ts';
+import type { SealedColumns } from '../../platform/crypto/sealed-columns.ts';
 
 /** The AAD reference binding a person's ciphertext and wrapped key to the record. */
 export const personRef = (caseCode: string) => `person/${caseCode}`;
+
+/** A person's identity for master-key rotation; erased persons (nothing sealed) are skipped. */
+export const personSealedColumns: SealedColumns = {
+  form: 'envelope',
+  kind: 'persons',
+  table: 'person',
+  key: ['id'],
+  ciphertexts: ['identity_ct'],
+  wrappedKey: 'dek_wrapped',
+  keyId: 'key_id',
+  reads: ['case_code'],
+  aad: (row) => recordAad(personRef(String(row.case_code))),
+  dekCreatedAt: 'dek_created_at',
+};
 
 /** The encrypted payload: identity fields, normalised; absent fields are left out. */
 export type StoredIdentity = Partial<Record<IdentityField, string>>;

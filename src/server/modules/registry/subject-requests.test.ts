@@ -9,7 +9,7 @@ import { cliContext } from '../../platform/auth/actor.ts';
 import { keyRing } from '../../platform/crypto/key-provider.ts';
 import { build, TEST_MASTER_KEY } from '../../test/build-app.ts';
 import { registerIdentityDerivedColumn } from './persons.erasure.ts';
-import { rotateKeys } from './persons.rotation.ts';
+import { rotateKeys } from '../keys/keys.rotation.ts';
 import { asUser, type SignedIn } from '../../test/users.ts';
 
 const SITI = {

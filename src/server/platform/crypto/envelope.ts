@@ -47,6 +47,9 @@ function gcmOpen(key: Buffer, sealed: Buffer, start: number, aad: Buffer): Buffe
   }
 }
 
+/** The AAD binding a record's ciphertext and wrapped data key to it: `ref` is the module's reference function's value. */
+export const recordAad = (ref: string) => `tuntas/record/${ref}`;
+
 /** A fresh 32-byte data key. */
 export function newDataKey(): Buffer {
   return randomFromPool(32);
@@ -135,7 +138,7 @@ export class RecordSealer {
 
   seal(ref: string, value: unknown): SealedRecord {
     const dek = newDataKey();
-    const aad = `tuntas/record/${ref}`;
+    const aad = recordAad(ref);
     const ciphertext = sealWithDataKey(dek, Buffer.from(JSON.stringify(value), 'utf8'), aad);
     const { wrapped, keyId } = this.wrapper.wrap(dek, aad);
     dek.fill(0);
@@ -143,7 +146,7 @@ export class RecordSealer {
   }
 
   open<T = unknown>(ref: string, sealed: Pick<SealedRecord, 'ciphertext' | 'wrappedKey'>): T {
-    const aad = `tuntas/record/${ref}`;
+    const aad = recordAad(ref);
     const dek = this.wrapper.unwrap(sealed.wrappedKey, aad);
     try {
       return JSON.parse(openWithDataKey(dek, sealed.ciphertext, aad).toString('utf8')) as T;
@@ -154,12 +157,44 @@ export class RecordSealer {
 
   /** The same DEK wrapped under the current master key (ciphertext unchanged). */
   rewrap(ref: string, wrappedKey: Buffer): { wrappedKey: Buffer; keyId: string } {
-    const { wrapped, keyId } = this.wrapper.rewrap(wrappedKey, `tuntas/record/${ref}`);
+    const { wrapped, keyId } = this.wrapper.rewrap(wrappedKey, recordAad(ref));
     return { wrappedKey: wrapped, keyId };
   }
 
-  /** A fresh DEK and ciphertext under the current master key. */
+  /** A fresh DEK and ciphertext under the current master key (the plaintext bytes unchanged). */
   reencrypt(ref: string, sealed: Pick<SealedRecord, 'ciphertext' | 'wrappedKey'>): SealedRecord {
-    return this.seal(ref, this.open(ref, sealed));
+    const aad = recordAad(ref);
+    const fresh = reencryptEnvelope(this.wrapper, aad, sealed.wrappedKey, [{ ciphertext: sealed.ciphertext, aad }]);
+    return { ciphertext: fresh.ciphertexts[0]!, wrappedKey: fresh.wrappedKey, keyId: fresh.keyId };
+  }
+}
+
+/**
+ * A fresh data key for one record: every ciphertext opened with the old data key and
+ * sealed again with the new one (each under its own AAD), the new key wrapped under the
+ * current master key with `aad`. Plaintexts and data keys are wiped from memory after use.
+ */
+export function reencryptEnvelope(
+  wrapper: KeyWrapper,
+  aad: string,
+  wrappedKey: Buffer,
+  ciphertexts: readonly { ciphertext: Buffer; aad: string }[],
+): { wrappedKey: Buffer; keyId: string; ciphertexts: Buffer[] } {
+  const old = wrapper.unwrap(wrappedKey, aad);
+  const dek = newDataKey();
+  try {
+    const sealed = ciphertexts.map((c) => {
+      const plaintext = openWithDataKey(old, c.ciphertext, c.aad);
+      try {
+        return sealWithDataKey(dek, plaintext, c.aad);
+      } finally {
+        plaintext.fill(0);
+      }
+    });
+    const { wrapped, keyId } = wrapper.wrap(dek, aad);
+    return { wrappedKey: wrapped, keyId, ciphertexts: sealed };
+  } finally {
+    old.fill(0);
+    dek.fill(0);
   }
 }

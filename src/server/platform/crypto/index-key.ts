@@ -1,10 +1,10 @@
 // The blind-index root key: 32 random bytes created on first use and stored in
 // crypto_key wrapped by the master key, with the index bit lengths beside it.
-import { sql } from 'kysely';
 import type { Executor } from '../db/database.ts';
 import { BlindIndexer, DEFAULT_BLIND_INDEX_BITS, type BlindIndexBits } from './blind-index.ts';
 import type { KeyWrapper } from './envelope.ts';
 import { newDataKey } from './envelope.ts';
+import type { SealedColumns } from './sealed-columns.ts';
 
 export const INDEX_KEY_NAME = 'blind_index';
 /** The AAD of a long-lived key wrapped in crypto_key. */
@@ -47,12 +47,19 @@ export async function loadIndexKeyMaterial(db: Executor, wrapper: KeyWrapper): P
   return indexKeyMaterialFrom(row.wrapped, row.params as Partial<BlindIndexBits>, wrapper);
 }
 
-/** Re-wraps every long-lived key not yet under the current master key; returns how many changed. */
-export async function rewrapCryptoKeys(db: Executor, wrapper: KeyWrapper): Promise<number> {
-  const rows = await db.selectFrom('crypto_key').select(['name', 'wrapped', 'key_id']).where('key_id', '<>', wrapper.currentKeyId).forUpdate().execute();
-  for (const r of rows) {
-    const { wrapped, keyId } = wrapper.rewrap(Buffer.from(r.wrapped), cryptoKeyAad(r.name));
-    await db.updateTable('crypto_key').set({ wrapped, key_id: keyId, rewrapped_at: sql<Date>`now()` }).where('name', '=', r.name).where('key_id', '=', r.key_id).execute();
-  }
-  return rows.length;
-}
+/**
+ * The long-lived keys for master-key rotation: re-wrapped only, even with --reencrypt
+ * (a new index root key would change every blind-index value).
+ */
+export const cryptoKeySealedColumns: SealedColumns = {
+  form: 'envelope',
+  kind: 'cryptoKeys',
+  table: 'crypto_key',
+  key: ['name'],
+  ciphertexts: [],
+  wrappedKey: 'wrapped',
+  keyId: 'key_id',
+  aad: (row) => cryptoKeyAad(String(row.name)),
+  rewrapOnly: true,
+  rewrappedAt: 'rewrapped_at',
+};

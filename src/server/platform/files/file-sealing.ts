@@ -9,11 +9,12 @@
 // wrapped key copied onto another row fails authentication there. The id is therefore
 // taken from the sequence before the insert (storeFile).
 import type { RecordSealer } from '../crypto/envelope.ts';
-import { newDataKey, openWithDataKey, sealWithDataKey } from '../crypto/envelope.ts';
+import { newDataKey, openWithDataKey, recordAad, sealWithDataKey } from '../crypto/envelope.ts';
+import type { SealedColumns } from '../crypto/sealed-columns.ts';
 
 /** The reference a file's AADs are built from (RecordSealer prefixes `tuntas/record/`). */
 export const fileRef = (id: number) => `stored-file/${id}`;
-const aadOf = (id: number) => `tuntas/record/${fileRef(id)}`;
+const aadOf = (id: number) => recordAad(fileRef(id));
 const contentAad = (id: number) => `${aadOf(id)}/content`;
 
 export interface FileMeta {
@@ -60,25 +61,17 @@ export function openFile(sealer: RecordSealer, id: number, sealed: { meta_ct: Ui
   }
 }
 
-/**
- * The file store's sealed columns, declared for master-key rotation (`tuntas keys rotate`):
- * - re-wrap: rows where `key_id` ≠ the current key (legacy plaintext rows have no key and
- *   are left to `tuntas files seal`): `sealer.rewrap(ref(row), row.dek_wrapped)` gives the
- *   new `dek_wrapped` and `key_id`; the ciphertexts do not change. Compare-and-set on the
- *   old `dek_wrapped`.
- * - re-encrypt: `reencrypt(sealer, row)` gives all four sealed columns anew (a fresh DEK).
- *   Rows hold up to FILE_MAX_BYTES each: use small batches.
- */
-export const STORED_FILE_SEALED_COLUMNS = {
+/** The file store's sealed columns, for master-key rotation (`tuntas keys rotate`); legacy plaintext rows have no key and are left to `tuntas files seal`. */
+export const storedFileSealedColumns: SealedColumns = {
+  form: 'envelope',
+  kind: 'storedFiles',
   table: 'stored_file',
-  id: 'id',
+  key: ['id'],
   ciphertexts: ['meta_ct', 'content_ct'],
   wrappedKey: 'dek_wrapped',
   keyId: 'key_id',
-  /** The RecordSealer reference of a row (AAD `tuntas/record/<ref>`; content_ct adds `/content`). */
-  ref: (row: { id: number }) => fileRef(row.id),
-  reencrypt: (sealer: RecordSealer, row: { id: number; meta_ct: Uint8Array; content_ct: Uint8Array; dek_wrapped: Uint8Array }): SealedFile => {
-    const { content, ...meta } = openFile(sealer, row.id, row);
-    return sealFile(sealer, row.id, meta, content);
-  },
-} as const;
+  aad: (row) => aadOf(Number(row.id)),
+  ciphertextAad: (row, column) => (column === 'content_ct' ? contentAad(Number(row.id)) : aadOf(Number(row.id))),
+  // A row holds up to FILE_MAX_BYTES: a batch is held in memory whole.
+  maxBatchRows: 10,
+};

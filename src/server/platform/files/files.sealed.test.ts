@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { test } from 'node:test';
 import { buildApp } from '../../app.ts';
+import { rotateKeys } from '../../modules/keys/keys.rotation.ts';
 import { makeCase, clientOf } from '../../modules/cases/cases.test-support.ts';
 import { setup } from '../../modules/meetings/meetings.fixtures.ts';
 import { multipart } from '../../modules/sites/sites.matrix.ts';
@@ -17,7 +18,6 @@ import { cliContext } from '../auth/actor.ts';
 import { KeyWrapper, RecordSealer } from '../crypto/envelope.ts';
 import { keyRing } from '../crypto/key-provider.ts';
 import { masterKeyFrom } from '../crypto/master-key.ts';
-import { STORED_FILE_SEALED_COLUMNS } from './file-sealing.ts';
 import { assertNoPlaintextFiles, countPlaintextFiles, PlaintextFilesError, sealLegacyFiles } from './legacy-files.ts';
 
 const MARKER = 'SIDIK-RAHASIA-7f3a';
@@ -179,23 +179,24 @@ test('legacy plaintext files: served until sealed; sealing is resumable, audited
   const events = await database.db.selectFrom('audit_event').select(['action', 'summary']).where('action', '=', 'files.sealed').orderBy('seq').execute();
   assert.deepEqual(events.map((e) => e.summary), [{ sealed: 3, remaining: 0 }, { sealed: 0, remaining: 0 }]);
 
-  // The declared columns for key rotation: re-wrap under a new key, then the new key alone opens the file.
+  // Key rotation (`tuntas keys rotate`'s engine, every declared kind): files re-wrapped, then some re-encrypted.
   const NEW = masterKeyFrom(Buffer.alloc(32, 5).toString('base64'));
-  const rotating = new RecordSealer(new KeyWrapper(keyRing(NEW, [TEST_MASTER_KEY])));
   const sealedRow = (id: number) => database.db.selectFrom('stored_file').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-  const row = await sealedRow(ids[0]!);
-  const { wrappedKey, keyId } = rotating.rewrap(STORED_FILE_SEALED_COLUMNS.ref(row), Buffer.from(row.dek_wrapped!));
-  await database.db.updateTable('stored_file').set({ dek_wrapped: wrappedKey, key_id: keyId }).where('id', '=', row.id).execute();
-  const old = await sealedRow(ids[1]!);
-  const fresh = STORED_FILE_SEALED_COLUMNS.reencrypt(rotating, { id: old.id, meta_ct: old.meta_ct!, content_ct: old.content_ct!, dek_wrapped: old.dek_wrapped! });
-  assert.equal(fresh.key_id, NEW.id);
-  await database.db.updateTable('stored_file').set(fresh).where('id', '=', old.id).execute();
+  const before = await sealedRow(ids[1]!);
+  const rotation = { batchSize: 2, pauseMs: 0, progress: () => {} };
+  const rewrapped = await rotateKeys(database.db, keyRing(NEW, [TEST_MASTER_KEY]), ctx, { ...rotation, reencrypt: false });
+  assert.ok(Number(rewrapped.storedFiles) >= 3, 'every sealed file re-wrapped');
+  const after = await sealedRow(ids[1]!);
+  assert.equal(after.key_id, NEW.id);
+  assert.deepEqual([Buffer.from(after.content_ct!), Buffer.from(after.meta_ct!)], [Buffer.from(before.content_ct!), Buffer.from(before.meta_ct!)], 're-wrapping keeps the ciphertexts');
+  await rotateKeys(database.db, keyRing(NEW), ctx, { ...rotation, reencrypt: true });
+  const fresh = await sealedRow(ids[1]!);
+  assert.notDeepEqual(Buffer.from(fresh.content_ct!), Buffer.from(before.content_ct!), 're-encrypting makes new ciphertexts');
   const onlyNew = await buildApp({ config: testConfig(), database, logger: false, masterKey: NEW, keys: keyRing(NEW), clock });
   t.after(() => onlyNew.close());
-  for (const i of [0, 1]) {
+  for (const i of [0, 1, 2]) {
     const res = await onlyNew.inject({ method: 'GET', url: `/api/meetings/${meeting.id}/attachments/${ids[i]}`, headers: province.headers });
     assert.equal(res.statusCode, 200, res.body);
     assert.deepEqual(res.rawPayload, docs[i]);
   }
-  assert.equal((await onlyNew.inject({ method: 'GET', url: `/api/meetings/${meeting.id}/attachments/${ids[2]}`, headers: province.headers })).json().error.code, 'file.unreadable', 'not rotated: still under the old key');
 });
