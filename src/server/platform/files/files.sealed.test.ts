@@ -182,16 +182,16 @@ test('legacy plaintext files: served until sealed; sealing is resumable, audited
   // Key rotation (`tuntas keys rotate`'s engine, every declared kind): files re-wrapped, then some re-encrypted.
   const NEW = masterKeyFrom(Buffer.alloc(32, 5).toString('base64'));
   const sealedRow = (id: number) => database.db.selectFrom('stored_file').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-  const before = await sealedRow(ids[1]!);
+  const unrotated = await sealedRow(ids[1]!);
   const rotation = { batchSize: 2, pauseMs: 0, progress: () => {} };
   const rewrapped = await rotateKeys(database.db, keyRing(NEW, [TEST_MASTER_KEY]), ctx, { ...rotation, reencrypt: false });
   assert.ok(Number(rewrapped.storedFiles) >= 3, 'every sealed file re-wrapped');
   const after = await sealedRow(ids[1]!);
   assert.equal(after.key_id, NEW.id);
-  assert.deepEqual([Buffer.from(after.content_ct!), Buffer.from(after.meta_ct!)], [Buffer.from(before.content_ct!), Buffer.from(before.meta_ct!)], 're-wrapping keeps the ciphertexts');
+  assert.deepEqual([Buffer.from(after.content_ct!), Buffer.from(after.meta_ct!)], [Buffer.from(unrotated.content_ct!), Buffer.from(unrotated.meta_ct!)], 're-wrapping keeps the ciphertexts');
   await rotateKeys(database.db, keyRing(NEW), ctx, { ...rotation, reencrypt: true });
   const fresh = await sealedRow(ids[1]!);
-  assert.notDeepEqual(Buffer.from(fresh.content_ct!), Buffer.from(before.content_ct!), 're-encrypting makes new ciphertexts');
+  assert.notDeepEqual(Buffer.from(fresh.content_ct!), Buffer.from(unrotated.content_ct!), 're-encrypting makes new ciphertexts');
   const onlyNew = await buildApp({ config: testConfig(), database, logger: false, masterKey: NEW, keys: keyRing(NEW), clock });
   t.after(() => onlyNew.close());
   for (const i of [0, 1, 2]) {
