@@ -44,6 +44,7 @@ const KINDS = [
   'casePlans',
   'caseNotes',
   'followUpNotes',
+  'storedFiles',
 ];
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
@@ -86,13 +87,16 @@ async function readEverything(app: FastifyInstance, d: Database, keys: KeyProvid
   for (const caseId of await ids(d, 'select distinct case_id as id from case_plan order by 1')) plans[caseId] = (await s.casePlans.list(SYSTEM, caseId)).items;
   const notes: Record<number, unknown> = {};
   for (const caseId of await ids(d, 'select distinct case_id as id from case_note order by 1')) notes[caseId] = (await s.caseNotes.list(SYSTEM, caseId)).items.map((n) => n.text);
+  const files: Record<number, string> = {};
+  for (const a of (await sql<{ case_id: number; note_id: number; file_id: number }>`select n.case_id, a.note_id, a.file_id from case_note_attachment a join case_note n on n.id = a.note_id order by a.file_id`.execute(d.db)).rows)
+    files[a.file_id] = (await s.caseNotes.download(SYSTEM, Number(a.case_id), Number(a.note_id), Number(a.file_id))).content.toString('latin1');
   const visits: Record<number, unknown> = {};
   for (const id of await ids(d, 'select id from follow_up where note_ct is not null order by id')) visits[id] = (await s.followUps.get(SYSTEM, id)).note;
   const nik = (Object.values(persons).find((p) => (p as { nik: string | null }).nik) as { nik: string }).nik;
   const lookup = (await s.persons.lookup(SYSTEM, { nik })).items.map((p) => p.id);
   const user = await d.db.selectFrom('app_user').select('mfa_secret_enc').where('username', '=', 'mfa-rotasi').executeTakeFirstOrThrow();
   const totp = new SecretBox(keys, TOTP_PURPOSE).open(user.mfa_secret_enc!);
-  return { persons, bankAccounts, referrals, assessments, plans, notes, visits, lookup, totp };
+  return { persons, bankAccounts, referrals, assessments, plans, notes, files, visits, lookup, totp };
 }
 
 /** Rows of each kind with something sealed, by master key id. */
@@ -153,6 +157,10 @@ test('keys rotate moves every sealed kind to the new key; an app with the new ke
       consentId: consent.id,
       expiresOn: inDays(30),
     });
+    // A scan attached to a case note (the file store).
+    const note = await d.db.selectFrom('case_note').select(['id', 'case_id']).orderBy('id').executeTakeFirstOrThrow();
+    const scan = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.from('Pindaian KTP fiktif untuk uji rotasi\n%%EOF\n')]);
+    await app.services.caseNotes.attach(SYSTEM, note.case_id, note.id, { filename: 'ktp.pdf', declaredType: 'application/pdf', bytes: scan });
     const { user } = await app.services.users.create(SYSTEM, { username: 'mfa-rotasi', displayName: 'MFA', roles: ['admin'], scope: 'national', password: 'kopi-tubruk-ombak-senja-17' });
     await d.db.updateTable('app_user').set({ mfa_secret_enc: new SecretBox(underA, TOTP_PURPOSE).seal(TOTP), mfa_enabled: true }).where('id', '=', user.id).execute();
     const site = await d.db.selectFrom('site').select('id').where('regency_code', '=', '65.03').orderBy('id').executeTakeFirstOrThrow();
@@ -188,7 +196,7 @@ test('keys rotate moves every sealed kind to the new key; an app with the new ke
     return keyIds;
   });
   const plain = await withApp(data.options, underA, (app, d) => readEverything(app, d, underA));
-  assert.ok(Object.keys(plain.persons).length > 50 && Object.keys(plain.bankAccounts).length > 0 && Object.keys(plain.visits).length > 0);
+  assert.ok(Object.keys(plain.persons).length > 50 && Object.keys(plain.bankAccounts).length > 0 && Object.keys(plain.visits).length > 0 && Object.values(plain.files).some((f) => f.includes('Pindaian KTP')));
 
   // 2. A sealed-looking column no module declares: refused, nothing changed.
   await withDb(data.options, (d) => sql`create table rogue_store (id bigint primary key, secret_ct bytea, note_dek_wrapped bytea)`.execute(d.db));
