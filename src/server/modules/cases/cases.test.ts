@@ -194,9 +194,10 @@ test('cases: whom a case may be opened for — decided eligible, no case in the 
   const nunukan = await makeSite(app, '65.03.02');
   const bulungan = await makeSite(app, '65.01.01');
   // Dahlia is on the worker's caseload in the registry: the worker may open hers.
-  const ids = await Promise.all(
-    ['Anggrek', 'Bakung', 'Cempaka', 'Dahlia'].map((alias) => makePerson(app, { regencyCode: '65.03', siteId: nunukan, alias, ...(alias === 'Dahlia' ? { assignedUserId: workerS.user.id } : {}) })),
-  );
+  // One after another: the candidates are listed by case code, given in the order made.
+  const ids: number[] = [];
+  for (const alias of ['Anggrek', 'Bakung', 'Cempaka', 'Dahlia'])
+    ids.push(await makePerson(app, { regencyCode: '65.03', siteId: nunukan, alias, ...(alias === 'Dahlia' ? { assignedUserId: workerS.user.id } : {}) }));
   const elsewhere = await makePerson(app, { regencyCode: '65.01', siteId: bulungan, alias: 'Ermawar' });
   await makeList(app, nunukan, ids);
   await makeList(app, bulungan, [elsewhere]);
