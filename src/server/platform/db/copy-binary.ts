@@ -1,7 +1,7 @@
 // COPY binary format, without dependencies (worker threads bundle it). Bulk loads of
 // sealed rows use it: bytes go as they are (text format doubles them into hex, which the
 // writer must build and the server must parse back), so a million staged persons take
-// ~350 MB instead of ~660 MB on the wire and far less work at both ends.
+// ~400 MB instead of ~660 MB on the wire and far less work at both ends.
 //
 // A stream is the signature header, tuples, and the trailer; copy.ts adds the header and
 // trailer around the tuples a writer produces, so batches encoded apart can be sent in
