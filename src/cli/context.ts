@@ -1,10 +1,11 @@
 // What every command shares: configuration, opening the database, output.
+import os from 'node:os';
+import { InvalidArgumentError } from 'commander';
 import { ConfigError, loadConfig, type Config } from '../server/config.ts';
 import { databaseOptions, openDatabase, type Database } from '../server/platform/db/database.ts';
 import { DataDirLockedError } from '../server/platform/db/data-dir-lock.ts';
 import { migrate, MigrationError } from '../server/platform/db/migrate.ts';
 import { CliError } from './cli-error.ts';
-
 
 export function config(): Config {
   try {
@@ -46,3 +47,19 @@ export function printTable(rows: Record<string, unknown>[], columns: string[]): 
   process.stdout.write(`${line(columns)}\n`);
   for (const r of rows) process.stdout.write(`${line(columns.map((c) => String(r[c] ?? '')))}\n`);
 }
+
+/** Who runs a command, for its audit events (the operating-system user). */
+export function operatorName(): string {
+  try {
+    return os.userInfo().username;
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** A commander option parser for integers of at least `min`. */
+export const positiveInt = (min: number) => (value: string) => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`must be an integer ≥ ${min}`);
+  return n;
+};

@@ -1,27 +1,12 @@
 // `tuntas files seal`: encrypt the uploaded files stored in clear before migration 0023.
-import os from 'node:os';
-import { Command, InvalidArgumentError } from 'commander';
+import { Command } from 'commander';
 import { cliContext } from '../server/platform/auth/actor.ts';
 import { KeyWrapper, RecordSealer } from '../server/platform/crypto/envelope.ts';
 import { loadKeyProvider } from '../server/platform/crypto/key-provider.ts';
 import { MasterKeyError } from '../server/platform/crypto/master-key.ts';
 import { sealLegacyFiles } from '../server/platform/files/legacy-files.ts';
 import { CliError } from './cli-error.ts';
-import { printJson, withDatabase } from './context.ts';
-
-function operatorName(): string {
-  try {
-    return os.userInfo().username;
-  } catch {
-    return 'unknown';
-  }
-}
-
-const positiveInt = (min: number) => (value: string) => {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`must be an integer ≥ ${min}`);
-  return n;
-};
+import { operatorName, positiveInt, printJson, withDatabase } from './context.ts';
 
 export function filesCommand(): Command {
   const cmd = new Command('files').description('The file store: seal (encrypt) files uploaded before encryption at rest');

@@ -3,7 +3,6 @@
 // imported, the error report (row, column, problem; no values) is written next to
 // the file and the exit code is 1.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { Command, Option } from 'commander';
 import { LAWFUL_BASES, type LawfulBasis } from '../common/persons.ts';
@@ -14,16 +13,8 @@ import { MasterKeyError } from '../server/platform/crypto/master-key.ts';
 import { AppError, translateCode } from '../server/platform/errors/app-error.ts';
 import { runLocalImport } from '../server/modules/imports/import-local.ts';
 import { CliError } from './cli-error.ts';
-import { printJson, withDatabase } from './context.ts';
+import { operatorName, printJson, withDatabase } from './context.ts';
 import { ensureRegions } from './jobs.ts';
-
-function operatorName(): string {
-  try {
-    return os.userInfo().username;
-  } catch {
-    return 'unknown';
-  }
-}
 
 interface Opts {
   site: string;

@@ -1,6 +1,5 @@
 // `tuntas keys rotate`: move every wrapped key and secret to the current master key.
-import os from 'node:os';
-import { Command, InvalidArgumentError } from 'commander';
+import { Command } from 'commander';
 import { cliContext } from '../server/platform/auth/actor.ts';
 import { loadKeyProvider } from '../server/platform/crypto/key-provider.ts';
 import { EnvelopeError } from '../server/platform/crypto/envelope.ts';
@@ -8,21 +7,7 @@ import { KeyRotationError } from '../server/platform/crypto/key-rotation.ts';
 import { MasterKeyError } from '../server/platform/crypto/master-key.ts';
 import { rotateKeys } from '../server/modules/keys/keys.rotation.ts';
 import { CliError } from './cli-error.ts';
-import { printJson, withDatabase } from './context.ts';
-
-function operatorName(): string {
-  try {
-    return os.userInfo().username;
-  } catch {
-    return 'unknown';
-  }
-}
-
-const positiveInt = (min: number) => (value: string) => {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`must be an integer ≥ ${min}`);
-  return n;
-};
+import { operatorName, positiveInt, printJson, withDatabase } from './context.ts';
 
 export function keysCommand(): Command {
   const cmd = new Command('keys').description('Master keys: rotate (move every sealed datum to the current master key)');
