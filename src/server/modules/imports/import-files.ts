@@ -1,5 +1,5 @@
 // The uploaded person list never rests in plaintext: it is stored as 1 MiB chunks,
-// each sealed with AES-256-GCM under its own data key (wrapped by the master key,
+// each sealed (envelope.ts) under its own data key (wrapped by the master key,
 // AAD naming the import and the chunk), so any app server's job worker can read
 // it, and the chunks are deleted when the import ends (committed, invalid after a
 // commit attempt, cancelled, failed).
@@ -10,6 +10,7 @@
 import { Readable } from 'node:stream';
 import { sql } from 'kysely';
 import { newDataKey, openWithDataKey, recordAad, sealWithDataKey, type KeyWrapper } from '../../platform/crypto/envelope.ts';
+import { aeadOverhead } from '../../platform/crypto/aead.ts';
 import type { SealedColumns } from '../../platform/crypto/sealed-columns.ts';
 import type { Executor } from '../../platform/db/database.ts';
 import type { RangeSource } from './import-reader.ts';
@@ -69,8 +70,8 @@ export async function deleteUpload(db: Executor, importId: number): Promise<void
   await db.deleteFrom('person_import_chunk').where('import_id', '=', importId).execute();
 }
 
-/** A sealed chunk is its plaintext plus the version byte, the IV and the tag (envelope.ts). */
-const SEALED_OVERHEAD = 1 + 12 + 16;
+/** A sealed chunk is its plaintext plus the version byte, the nonce and the tag (envelope.ts; the nonce's length depends on the version). */
+const sealedOverhead = (version: number) => 1 + aeadOverhead(version);
 /** Decrypted chunks kept for re-reads (yauzl reads the zip's end, then each part): 4 MiB at most. */
 const CACHED_CHUNKS = 4;
 
@@ -81,11 +82,11 @@ const CACHED_CHUNKS = 4;
 export async function sealedUpload(db: Executor, wrapper: KeyWrapper, importId: number): Promise<RangeSource & { dispose(): void }> {
   const sizes = await db
     .selectFrom('person_import_chunk')
-    .select(['seq', sql<number>`octet_length(ct)`.as('bytes')])
+    .select(['seq', sql<number>`octet_length(ct)`.as('bytes'), sql<number>`get_byte(ct, 0)`.as('version')])
     .where('import_id', '=', importId)
     .orderBy('seq')
     .execute();
-  const lengths = sizes.map((c) => Number(c.bytes) - SEALED_OVERHEAD);
+  const lengths = sizes.map((c) => Number(c.bytes) - sealedOverhead(Number(c.version)));
   if (lengths.some((n, i) => i < lengths.length - 1 && n !== CHUNK_BYTES) || sizes.some((c, i) => Number(c.seq) !== i))
     throw new Error(`import ${importId}: its upload chunks are not contiguous`);
   const size = lengths.reduce((a, b) => a + b, 0);

@@ -1,28 +1,16 @@
-// A small pool of worker threads that seal import batches (AES-256-GCM per row,
-// three blind indexes and the NIK match token: ~13 µs a row on one core), so the
+// A small pool of worker threads that seal import batches (XChaCha20-Poly1305 per row,
+// three blind indexes and the NIK match token: ~11 µs a row on one core), so the
 // main thread only parses, validates and feeds COPY. Workers receive derived key
 // material in workerData (KEK + key id, index root key + bits): never the master
 // key, never from the database, never persisted.
 import { Worker } from 'node:worker_threads';
-import { buildSync } from 'esbuild';
 import type { KeyWrapper } from '../../platform/crypto/envelope.ts';
 import type { IndexKeyMaterial } from '../../platform/crypto/index-key.ts';
 import type { EncodedRows } from '../../platform/db/copy.ts';
 import type { SealRequest, SealResponse, SealWorkerData } from './seal-batch.ts';
-import { fromRoot } from '../../platform/project-root.ts';
+import { workerSource } from '../../platform/workers/worker-source.ts';
 
-const ENTRY = fromRoot('src/server/modules/imports/seal.worker.ts');
-let workerCode: string | undefined;
-
-/**
- * The worker as one plain script, bundled once per process with esbuild (tsx's own
- * compiler): a worker needs no TypeScript loader then, whether the process runs under
- * `--import tsx` (tests) or bin/tuntas.mjs, and starts with a small heap (no loader thread).
- */
-function workerSource(): string {
-  workerCode ??= buildSync({ entryPoints: [ENTRY], bundle: true, platform: 'node', format: 'cjs', target: 'node20', write: false, logLevel: 'silent' }).outputFiles[0]!.text;
-  return workerCode;
-}
+const ENTRY = 'src/server/modules/imports/seal.worker.ts';
 /** Small heaps: a worker holds a few batches at a time, and the import process must stay under 300 MB with its workers. */
 const WORKER_LIMITS = { maxOldGenerationSizeMb: 48, maxYoungGenerationSizeMb: 8 };
 
@@ -47,7 +35,7 @@ export class SealPool {
     const { keyId, kek } = wrapper.currentKek();
     const data: SealWorkerData = { keyId, kek, indexRootKey: index.rootKey, bits: index.bits };
     this.slots = Array.from({ length: Math.max(1, size) }, () => {
-      const slot: Slot = { worker: new Worker(workerSource(), { eval: true, workerData: data, resourceLimits: WORKER_LIMITS }), busy: 0 };
+      const slot: Slot = { worker: new Worker(workerSource(ENTRY), { eval: true, workerData: data, resourceLimits: WORKER_LIMITS }), busy: 0 };
       slot.worker.on('message', (res: SealResponse) => this.settle(slot, res));
       slot.worker.on('error', (err) => this.fail(err));
       slot.worker.on('exit', (code) => {

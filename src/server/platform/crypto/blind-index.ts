@@ -9,8 +9,9 @@
 // candidates and drops the false positives. See docs/ARCHITECTURE.md for the bit
 // lengths and the arithmetic. The bit lengths are stored with the key: changing
 // the defaults below never silently changes existing indexes.
-import { createHmac, hkdfSync } from 'node:crypto';
+import { hkdfSync } from 'node:crypto';
 import { normalizeNik } from '../../../common/nik-normalize.ts';
+import { HmacSha256 } from './hmac-sha256.ts';
 
 export const BLIND_INDEX_FIELDS = ['nik', 'kk', 'phone'] as const;
 export type BlindIndexField = (typeof BLIND_INDEX_FIELDS)[number];
@@ -43,9 +44,9 @@ export function normalizeForIndex(field: BlindIndexField, value: string): string
 export const MATCH_TOKEN_BYTES = 16;
 
 export class BlindIndexer {
-  private readonly keys: Record<BlindIndexField, Buffer>;
-  private readonly matchKey: Buffer;
-  private readonly blockingKey: Buffer;
+  private readonly keys: Record<BlindIndexField, HmacSha256>;
+  private readonly matchKey: HmacSha256;
+  private readonly blockingKey: HmacSha256;
 
   constructor(
     rootKey: Buffer,
@@ -53,11 +54,10 @@ export class BlindIndexer {
   ) {
     for (const f of BLIND_INDEX_FIELDS)
       if (!Number.isInteger(bits[f]) || bits[f] < 1 || bits[f] > 31) throw new Error(`blind index bits for ${f} must be 1–31`);
-    this.keys = Object.fromEntries(
-      BLIND_INDEX_FIELDS.map((f) => [f, Buffer.from(hkdfSync('sha256', rootKey, Buffer.alloc(0), `tuntas/blind-index/${f}`, 32))]),
-    ) as Record<BlindIndexField, Buffer>;
-    this.matchKey = Buffer.from(hkdfSync('sha256', rootKey, Buffer.alloc(0), 'tuntas/match/nik', 32));
-    this.blockingKey = Buffer.from(hkdfSync('sha256', rootKey, Buffer.alloc(0), 'tuntas/dedup/blocking', 32));
+    const derive = (info: string) => new HmacSha256(new Uint8Array(hkdfSync('sha256', rootKey, Buffer.alloc(0), info, 32)));
+    this.keys = Object.fromEntries(BLIND_INDEX_FIELDS.map((f) => [f, derive(`tuntas/blind-index/${f}`)])) as Record<BlindIndexField, HmacSha256>;
+    this.matchKey = derive('tuntas/match/nik');
+    this.blockingKey = derive('tuntas/dedup/blocking');
   }
 
   /**
@@ -66,7 +66,7 @@ export class BlindIndexer {
    * collision only adds a candidate pair that scoring then rejects.
    */
   blockKey(key: string): number {
-    return createHmac('sha256', this.blockingKey).update(key, 'utf8').digest().readInt32BE(0);
+    return this.blockingKey.digest(key).readInt32BE(0);
   }
 
   /**
@@ -79,7 +79,7 @@ export class BlindIndexer {
     if (nik === null || nik === undefined) return null;
     const normalized = normalizeForIndex('nik', nik);
     if (!normalized) return null;
-    return createHmac('sha256', this.matchKey).update(normalized, 'utf8').digest().subarray(0, MATCH_TOKEN_BYTES);
+    return this.matchKey.digest(normalized).subarray(0, MATCH_TOKEN_BYTES);
   }
 
   /** The index of a value (normalised here), a non-negative integer below 2^bits; null for an empty value. */
@@ -87,7 +87,6 @@ export class BlindIndexer {
     if (value === null || value === undefined) return null;
     const normalized = normalizeForIndex(field, value);
     if (!normalized) return null;
-    const mac = createHmac('sha256', this.keys[field]).update(normalized, 'utf8').digest();
-    return mac.readUInt32BE(0) >>> (32 - this.bits[field]);
+    return this.keys[field].digest(normalized).readUInt32BE(0) >>> (32 - this.bits[field]);
   }
 }

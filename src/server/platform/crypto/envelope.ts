@@ -1,50 +1,37 @@
 // Envelope encryption: every record has its own data key (DEK, 32 random bytes)
-// that encrypts the record's fields with AES-256-GCM; the DEK is stored wrapped
-// (AES-256-GCM) under a key-encryption key derived from the master key, with the
-// master key's id inside the wrapped bytes. Both layers bind an AAD naming the
-// record (its case code), so neither a ciphertext nor a wrapped key can be moved
-// to another record: opening it there fails authentication.
+// that encrypts the record's fields with XChaCha20-Poly1305; the DEK is stored
+// wrapped (XChaCha20-Poly1305) under a key-encryption key derived from the master
+// key, with the master key's id inside the wrapped bytes. Both layers bind an AAD
+// naming the record (its case code), so neither a ciphertext nor a wrapped key can
+// be moved to another record: opening it there fails authentication.
 //
-// Formats (bytea):
-//   wrapped key: 0x01 | len(keyId) | keyId (ASCII) | iv (12) | ciphertext | tag (16)
-//   ciphertext:  0x01 | iv (12) | ciphertext | tag (16)   (its key is the record's DEK)
+// Formats (bytea); the first byte is the cipher version (aead.ts: 0x02 XChaCha20-
+// Poly1305 with a 24-byte nonce; 0x01 AES-256-GCM with a 12-byte IV, still opened):
+//   wrapped key: version | len(keyId) | keyId (ASCII) | nonce | ciphertext | tag (16)
+//   ciphertext:  version | nonce | ciphertext | tag (16)   (its key is the record's DEK)
 //
 // Everything here is synchronous and pure over key bytes, so batches can later be
 // spread over worker threads (pass the derived keys, not the provider).
-import { createCipheriv, createDecipheriv, hkdfSync } from 'node:crypto';
+import { hkdfSync } from 'node:crypto';
+import { AEAD_CURRENT, AEAD_GCM, AEAD_XCHACHA, aeadOpen, aeadSeal } from './aead.ts';
 import type { KeyProvider } from './key-provider.ts';
 import type { MasterKey } from './master-key.ts';
 import { randomFromPool } from './random-pool.ts';
-
-const VERSION = 0x01;
-const IV = 12;
-const TAG = 16;
 
 export class EnvelopeError extends Error {
   override name = 'EnvelopeError';
 }
 
-function gcmSeal(key: Buffer, plaintext: Buffer, aad: Buffer, header: Buffer): Buffer {
-  const iv = randomFromPool(IV);
-  const cipher = createCipheriv('aes-256-gcm', key, iv);
-  cipher.setAAD(aad);
-  const ct = cipher.update(plaintext);
-  cipher.final();
-  return Buffer.concat([header, iv, ct, cipher.getAuthTag()]);
+function open(key: Buffer, sealed: Buffer, start: number, aad: string): Buffer {
+  try {
+    return aeadOpen(key, sealed, start, Buffer.from(aad, 'utf8'));
+  } catch (err) {
+    throw new EnvelopeError((err as Error).message);
+  }
 }
 
-function gcmOpen(key: Buffer, sealed: Buffer, start: number, aad: Buffer): Buffer {
-  if (sealed.length < start + IV + TAG) throw new EnvelopeError('ciphertext too short');
-  const iv = sealed.subarray(start, start + IV);
-  const tag = sealed.subarray(sealed.length - TAG);
-  const decipher = createDecipheriv('aes-256-gcm', key, iv);
-  decipher.setAAD(aad);
-  decipher.setAuthTag(tag);
-  try {
-    return Buffer.concat([decipher.update(sealed.subarray(start + IV, sealed.length - TAG)), decipher.final()]);
-  } catch {
-    throw new EnvelopeError('authentication failed (wrong key, wrong record or altered data)');
-  }
+function assertVersion(sealed: Buffer, what: string): void {
+  if (sealed[0] !== AEAD_XCHACHA && sealed[0] !== AEAD_GCM) throw new EnvelopeError(`unknown ${what} version ${sealed[0]}`);
 }
 
 /** The AAD binding a record's ciphertext and wrapped data key to it: `ref` is the module's reference function's value. */
@@ -57,17 +44,17 @@ export function newDataKey(): Buffer {
 
 /** Encrypts with a record's data key; `aad` names the record. */
 export function sealWithDataKey(dek: Buffer, plaintext: Buffer, aad: string): Buffer {
-  return gcmSeal(dek, plaintext, Buffer.from(aad, 'utf8'), Buffer.of(VERSION));
+  return aeadSeal(dek, plaintext, Buffer.from(aad, 'utf8'), Buffer.of(AEAD_CURRENT));
 }
 
 export function openWithDataKey(dek: Buffer, sealed: Buffer, aad: string): Buffer {
-  if (sealed[0] !== VERSION) throw new EnvelopeError(`unknown ciphertext version ${sealed[0]}`);
-  return gcmOpen(dek, sealed, 1, Buffer.from(aad, 'utf8'));
+  assertVersion(sealed, 'ciphertext');
+  return open(dek, sealed, 1, aad);
 }
 
 /** The master key id stored in a wrapped key. */
 export function wrappedKeyId(wrapped: Buffer): string {
-  if (wrapped[0] !== VERSION) throw new EnvelopeError(`unknown wrapped-key version ${wrapped[0]}`);
+  assertVersion(wrapped, 'wrapped-key');
   const len = wrapped[1]!;
   return wrapped.subarray(2, 2 + len).toString('ascii');
 }
@@ -108,15 +95,15 @@ export class KeyWrapper {
   wrap(dataKey: Buffer, aad: string): { wrapped: Buffer; keyId: string } {
     const master = this.keys.current();
     const id = Buffer.from(master.id, 'ascii');
-    const header = Buffer.concat([Buffer.of(VERSION, id.length), id]);
-    return { wrapped: gcmSeal(this.kek(master), dataKey, Buffer.from(aad, 'utf8'), header), keyId: master.id };
+    const header = Buffer.concat([Buffer.of(AEAD_CURRENT, id.length), id]);
+    return { wrapped: aeadSeal(this.kek(master), dataKey, Buffer.from(aad, 'utf8'), header), keyId: master.id };
   }
 
   unwrap(wrapped: Buffer, aad: string): Buffer {
     const keyId = wrappedKeyId(wrapped);
     const master = this.keys.byId(keyId);
     if (!master) throw new EnvelopeError(`wrapped under master key ${keyId}, which is not configured (set MASTER_KEY_PREVIOUS)`);
-    return gcmOpen(this.kek(master), wrapped, 2 + wrapped[1]!, Buffer.from(aad, 'utf8'));
+    return open(this.kek(master), wrapped, 2 + wrapped[1]!, aad);
   }
 
   /** Same data key, wrapped under the current master key. */

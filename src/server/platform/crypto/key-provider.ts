@@ -8,7 +8,7 @@
 // rotation). A KMS or vault plugs in by implementing the same interface: at start,
 // ask the KMS/vault to decrypt the master key(s) (e.g. a key file encrypted with a
 // KMS key, or a Vault KV secret) and hand them back as MasterKey values. Wrapping a
-// data key per record stays local (AES-256-GCM, microseconds), so an import of a
+// data key per record stays local (XChaCha20-Poly1305, microseconds), so an import of a
 // million rows never makes a million KMS calls; the KMS protects the master key.
 import fs from 'node:fs';
 import type { Config } from '../../config.ts';

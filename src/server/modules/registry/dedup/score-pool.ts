@@ -3,19 +3,11 @@
 // packed records and the pairs (SharedArrayBuffers) and are sent only ranges. Small
 // jobs are scored in place: starting workers costs more than a few thousand pairs.
 import { Worker } from 'node:worker_threads';
-import { buildSync } from 'esbuild';
 import { reasonsOf, scoreRange } from './score.ts';
 import type { Table } from './table.ts';
-import { fromRoot } from '../../../platform/project-root.ts';
+import { workerSource } from '../../../platform/workers/worker-source.ts';
 
-const ENTRY = fromRoot('src/server/modules/registry/dedup/score.worker.ts');
-let workerCode: string | undefined;
-
-/** The worker bundled once per process with esbuild, so it runs with or without a TypeScript loader. */
-function workerSource(): string {
-  workerCode ??= buildSync({ entryPoints: [ENTRY], bundle: true, platform: 'node', format: 'cjs', target: 'node20', write: false, logLevel: 'silent' }).outputFiles[0]!.text;
-  return workerCode;
-}
+const ENTRY = 'src/server/modules/registry/dedup/score.worker.ts';
 
 export interface ScoredPair {
   i: number;
@@ -43,7 +35,7 @@ export async function scoreIndexPairs(
       pairs = copy;
     }
     const workerData = { table, pairs, threshold: options.threshold };
-    const workers = Array.from({ length: Math.max(1, options.workers ?? 2) }, () => new Worker(workerSource(), { eval: true, workerData }));
+    const workers = Array.from({ length: Math.max(1, options.workers ?? 2) }, () => new Worker(workerSource(ENTRY), { eval: true, workerData }));
     try {
       let next = 0;
       let done = 0;
