@@ -133,13 +133,30 @@ const isDigit = (c: number) => c >= 48 && c <= 57;
 const isSeparator = (c: number) => c === 47 || c === 45 || c === 46; // / - .
 const DIGIT_POSITIONS = [0, 1, 3, 4, 6, 7, 8, 9];
 
+const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
+/** "18 Mei 2018": one or two digits, a space, a known month name, a space, four digits; else undefined. */
+function parseDayMonthName(s: string): DateParseResult | undefined {
+  const n = s.length;
+  const dayDigits = isDigit(s.charCodeAt(1)) ? 2 : 1;
+  if (!isDigit(s.charCodeAt(0)) || s.charCodeAt(dayDigits) !== 32 || s.charCodeAt(n - 5) !== 32) return undefined;
+  for (let i = n - 4; i < n; i++) if (!isDigit(s.charCodeAt(i))) return undefined;
+  for (let i = dayDigits + 1; i < n - 5; i++) if (!isLetter(s.charCodeAt(i))) return undefined;
+  const month = MONTHS[s.slice(dayDigits + 1, n - 5).toLowerCase()];
+  if (month === undefined) return undefined;
+  const day = dayDigits === 2 ? (s.charCodeAt(0) - 48) * 10 + s.charCodeAt(1) - 48 : s.charCodeAt(0) - 48;
+  return build(s.slice(n - 4), month, day);
+}
+
 /**
- * The two forms an import meets a million times, read without regular expressions:
- * DD/MM/YYYY (also - or .) and an Excel serial (digits only). Each gives exactly what the
- * general path below gives (tested in hot-paths.test.ts); undefined for anything else.
+ * The forms an import meets a million times, read without regular expressions:
+ * DD/MM/YYYY (also - or .), an Excel serial (digits only) and "18 Mei 2018". Each gives
+ * exactly what the general path below gives (tested in hot-paths.test.ts); undefined for
+ * anything else.
  */
 function parseCommonForm(s: string): DateParseResult | undefined {
   const n = s.length;
+  if (n >= 8 && n <= 17 && s.charCodeAt(n - 5) === 32) return parseDayMonthName(s);
   if (n === 10) {
     const sep = s.charCodeAt(2);
     if (!isSeparator(sep) || s.charCodeAt(5) !== sep) return undefined;

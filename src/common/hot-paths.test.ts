@@ -34,6 +34,17 @@ test('DD/MM/YYYY and Excel serials: the fast path equals the general parser', ()
   for (const text of inputs) assert.deepEqual(parseIndonesianDate(text), parseGeneralForm(text), text);
 });
 
+test('"18 Mei 2018": the fast path equals the general parser', () => {
+  const inputs: string[] = [];
+  const names = ['Jan', 'januari', 'MEI', 'May', 'Agt', 'agustus', 'Peb', 'Nopember', 'Des', 'Sept', 'Mai', 'Jumat', 'x', 'Mei.', 'Mé'];
+  for (const name of names)
+    for (const year of ['1799', '1800', '1985', '2019', '2020', '2200', '85', '19850'])
+      for (const day of ['0', '1', '01', '9', '29', '30', '31', '32', '001', 'a'])
+        for (const space of [' ', '  ', '-', '\t']) inputs.push(`${day}${space}${name}${space}${year}`);
+  inputs.push('18 Mei 2018', '1 Jan 1900', '29 Peb 2020', '29 Peb 2019', ' 8 Mei 2018', '8 Mei 2018 ', 'Jumat 18 Mei 2018', '18 Mei, 2018');
+  for (const text of inputs) assert.deepEqual(parseIndonesianDate(text), parseGeneralForm(text), text);
+});
+
 test('isoDate formats as before (padStart) for every year', () => {
   const reference = (y: number, m: number, d: number) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
   for (let year = 0; year <= 9999; year += year < 1100 ? 1 : 7)

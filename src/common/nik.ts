@@ -251,7 +251,7 @@ export function validateNik(input: string, opts: NikOptions): NikResult {
   // A stated birth date that agrees on DDMMYY settles the century (a 1920 birth when the rule says 2020).
   const declaredDate = opts.declared?.birthDate;
   if (declaredDate !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(declaredDate)) throw new TypeError('declared.birthDate must be YYYY-MM-DD');
-  if (declaredDate && Number(declaredDate.slice(2, 4)) === yy && Number(declaredDate.slice(5, 7)) === month && Number(declaredDate.slice(8, 10)) === day)
+  if (declaredDate && twoDigits(declaredDate, 2) === yy && twoDigits(declaredDate, 5) === month && twoDigits(declaredDate, 8) === day)
     year = Number(declaredDate.slice(0, 4));
 
   let birthDate: string | null = null;

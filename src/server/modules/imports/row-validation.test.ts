@@ -130,6 +130,11 @@ test('duplicate NIK in the same file: an error on the later row naming the earli
   // Rows without a NIK are never duplicates of each other.
   assert.deepEqual(validate(raw(13, { nik: '' })).issues, []);
   assert.deepEqual(validate(raw(14, { nik: '' })).issues, []);
+  // Invalid 16-digit NIKs are compared too, even one of zeros and one with day 99.
+  for (const nik of ['0000000000000000', '6503029901850001']) {
+    assert.ok(!codes(validate(raw(20, { nik })).issues).includes('error:nik:nik.duplicate_in_file'));
+    assert.ok(codes(validate(raw(21, { nik })).issues).includes('error:nik:nik.duplicate_in_file'), nik);
+  }
 });
 
 test('duplicate NIK among 150,000 rows: found across the table\'s growth, naming the right earlier row', () => {
