@@ -190,8 +190,10 @@ export const BankAccountSchema = z.object({
   id: z.number(),
   personId: z.number(),
   bankCode: z.string(),
-  /** ••••1234: the last four digits only */
-  accountMasked: z.string(),
+  /** ••••1234: the last four digits only; null once erased */
+  accountMasked: z.string().nullable(),
+  /** Number and holder name crypto-shredded with the person's identity (a data-subject deletion request). */
+  erased: z.boolean(),
   nameCheck: z.enum(['match', 'mismatch', 'no_name']),
   nameScore: z.number().nullable(),
   reviewStatus: z.enum(['none', 'pending', 'accepted']),

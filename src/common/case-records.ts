@@ -63,7 +63,15 @@ export const PlanListSchema = z.object({ items: z.array(PlanSchema), actions: z.
 
 // ---- notes ----
 
-export const NoteAttachmentSchema = z.object({ fileId: z.number(), name: z.string(), sizeBytes: z.number(), contentType: z.string() });
+export const NoteAttachmentSchema = z.object({
+  fileId: z.number(),
+  /** Null once erased. */
+  name: z.string().nullable(),
+  sizeBytes: z.number(),
+  contentType: z.string(),
+  /** Shredded with the person's identity (a data-subject deletion request): no longer downloadable. */
+  erased: z.boolean(),
+});
 
 export const NoteSchema = z
   .object({

@@ -80,7 +80,7 @@ export const ReferralSchema = z
     expiresOn: z.string(),
     /** The shared values are gone (expired, revoked or consent withdrawn). */
     shredded: z.boolean(),
-    shredReason: z.enum(['expired', 'revoked', 'consent_withdrawn']).nullable(),
+    shredReason: z.enum(['expired', 'revoked', 'consent_withdrawn', 'person_erased']).nullable(),
     revokeReason: z.string().nullable(),
     response: ReferralResponseSchema.nullable(),
     respondedOn: z.string().nullable(),

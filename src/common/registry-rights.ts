@@ -162,6 +162,11 @@ export const SubjectRequestSchema = z
     answeredBy: z.string().nullable(),
     registeredBy: z.string().nullable(),
     createdAt: z.string(),
+    /**
+     * A deletion request's erasure: rows shredded besides the person row, per kind
+     * (caseNoteFiles, referralSnapshots, bankAccounts); null otherwise.
+     */
+    erasure: z.record(z.string(), z.number()).nullable(),
     actions: z.array(z.enum(SUBJECT_REQUEST_ACTIONS)),
   })
   .meta({ id: 'SubjectRequest' });

@@ -49,6 +49,7 @@ import { PersonUpdateService } from './modules/registry/persons.update.ts';
 import { registryRightsRoutes } from './modules/registry/registry-rights.routes.ts';
 import { subjectRequestRoutes } from './modules/registry/subject-requests.routes.ts';
 import { SubjectRequestService } from './modules/registry/subject-requests.service.ts';
+import { ERASURE_STEPS } from './modules/registry/erasure-steps.ts';
 import { LetterRecipientService } from './modules/letters/letter-recipients.service.ts';
 import { LetterUnitService } from './modules/letters/letter-units.service.ts';
 import { letterRoutes } from './modules/letters/letters.routes.ts';
@@ -253,7 +254,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     persons,
     personUpdates: new PersonUpdateService(db, persons, clock, config.reauthMinutes * 60_000),
     consents: new ConsentService(db, clock),
-    subjectRequests: new SubjectRequestService(db, persons, clock, config.reauthMinutes * 60_000),
+    subjectRequests: new SubjectRequestService(db, persons, clock, config.reauthMinutes * 60_000, ERASURE_STEPS),
     duplicates,
     personLists: new PersonListService(db),
     verifications: new VerificationService(db, persons, clock),

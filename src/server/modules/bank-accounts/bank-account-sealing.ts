@@ -2,6 +2,7 @@
 // opens accounts, and payments, which open them in memory for a bank file.
 import { recordAad, type RecordSealer } from '../../platform/crypto/envelope.ts';
 import type { SealedColumns } from '../../platform/crypto/sealed-columns.ts';
+import { bankAccountError } from './bank-accounts.errors.ts';
 
 export interface SealedAccount {
   accountNumber: string;
@@ -11,7 +12,9 @@ export interface SealedAccount {
 /** The associated data binding an account's ciphertext to its person. */
 export const bankAccountRef = (caseCode: string) => `bank-account/${caseCode}`;
 
-export function openBankAccount(sealer: RecordSealer, caseCode: string, row: { account_ct: Uint8Array; dek_wrapped: Uint8Array }): SealedAccount {
+/** Opens an account in memory; an erased one (nothing sealed left) answers 410 bank_account.erased. */
+export function openBankAccount(sealer: RecordSealer, caseCode: string, row: { account_ct: Uint8Array | null; dek_wrapped: Uint8Array | null }): SealedAccount {
+  if (!row.account_ct || !row.dek_wrapped) throw bankAccountError('bank_account.erased');
   return sealer.open<SealedAccount>(bankAccountRef(caseCode), { ciphertext: Buffer.from(row.account_ct), wrappedKey: Buffer.from(row.dek_wrapped) });
 }
 

@@ -9,6 +9,11 @@ export const bankAccountError = defineErrors({
     en: 'No account can be recorded for a merged or erased record.',
   },
   'bank_account.no_review_pending': { status: 409, id: 'Nama pemilik rekening ini tidak menunggu pemeriksaan.', en: 'This account’s holder name is not waiting for review.' },
+  'bank_account.erased': {
+    status: 410,
+    id: 'Nomor dan nama pemilik rekening ini sudah dihapus permanen bersama identitas orang yang bersangkutan atas permintaan subjek data.',
+    en: 'This account’s number and holder name were erased for good with the person’s identity, at the data subject’s request.',
+  },
   'bank_account.inactive': { status: 409, id: 'Rekening ini sudah tidak aktif.', en: 'This account is no longer active.' },
   'bank_account.stale': {
     status: 409,

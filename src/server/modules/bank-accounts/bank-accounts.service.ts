@@ -20,6 +20,7 @@ import { authorize, requireRecentReauth } from '../../platform/auth/authorize.ts
 import type { Clock } from '../../platform/auth/clock.ts';
 import { loadIndexKeyMaterial } from '../../platform/crypto/index-key.ts';
 import { inTransaction, type Db, type Tx } from '../../platform/db/database.ts';
+import { lockAgainstErasure } from '../registry/persons.erasure.ts';
 import { covers, reachOf, visibility, type Reach } from '../registry/persons.policy.ts';
 import { findPerson, rolePermissions, type PersonRow } from '../registry/persons.repository.ts';
 import type { PersonService } from '../registry/persons.service.ts';
@@ -67,7 +68,9 @@ export class BankAccountService {
       id: a.id,
       personId: a.person_id,
       bankCode: a.bank_code,
-      accountMasked: `••••${this.open(a).accountNumber.slice(-4)}`,
+      // Computed in memory, never stored: an erased account has no mask left.
+      accountMasked: a.erased_at ? null : `••••${this.open(a).accountNumber.slice(-4)}`,
+      erased: a.erased_at !== null,
       nameCheck: a.name_check,
       nameScore: a.name_score,
       reviewStatus: a.review_status,
@@ -91,9 +94,11 @@ export class BankAccountService {
   }
 
   private async personForChange(tx: Tx, ctx: Context, bank: Reach, personId: number): Promise<PersonRow> {
+    // Locked until commit: an erasure running now waits for this account, then shreds it too.
+    const erased = await lockAgainstErasure(tx, personId);
     const p = await findPerson(tx, visibility(ctx.actor, bank), personId);
     if (!p) throw bankAccountError('bank_account.person_not_found');
-    if (p.merged_into_id !== null || p.erased_at !== null) throw bankAccountError('bank_account.person_closed');
+    if (p.merged_into_id !== null || p.erased_at !== null || erased) throw bankAccountError('bank_account.person_closed');
     return p;
   }
 

@@ -42,7 +42,7 @@ export class CaseNoteService {
       ? await this.db
           .selectFrom('case_note_attachment as a')
           .innerJoin('stored_file as f', 'f.id', 'a.file_id')
-          .select(['a.note_id', 'f.id', 'f.original_name', 'f.sha256', 'f.meta_ct', 'f.dek_wrapped', 'f.size_bytes', 'f.content_type'])
+          .select(['a.note_id', 'f.id', 'f.original_name', 'f.sha256', 'f.meta_ct', 'f.dek_wrapped', 'f.size_bytes', 'f.content_type', 'f.erased_at'])
           .where(
             'a.note_id',
             'in',
@@ -62,7 +62,15 @@ export class CaseNoteService {
         author: n.author,
         createdAt: iso(n.created_at),
         attachments: visible
-          ? files.filter((f) => f.note_id === n.id).map((f) => ({ fileId: f.id, name: fileMetaOf(this.sealer, f.id, f).originalName, sizeBytes: f.size_bytes, contentType: f.content_type }))
+          ? files
+              .filter((f) => f.note_id === n.id)
+              .map((f) => ({
+                fileId: f.id,
+                name: f.erased_at ? null : fileMetaOf(this.sealer, f.id, f).originalName,
+                sizeBytes: f.size_bytes,
+                contentType: f.content_type,
+                erased: f.erased_at !== null,
+              }))
           : [],
         actions: visible && ref.actions.includes('add_note') ? ['attach' as const] : [],
       };
@@ -116,7 +124,7 @@ export class CaseNoteService {
     return (await this.list(ctx, caseId)).items.find((x) => x.id === noteId)!;
   }
 
-  /** An attachment's bytes; the download is audited. */
+  /** An attachment's bytes; the download is audited. An erased one answers 410 file.erased. */
   async download(ctx: Context, caseId: number, noteId: number, fileId: number) {
     authorize(ctx.actor, 'case.read');
     const ref = await loadCaseFor(this.db, ctx, caseId, 'read', this.clock());

@@ -74,6 +74,17 @@ export function shredWithdrawn(db: Executor, now: Date) {
     .execute();
 }
 
+/** Shreds every snapshot of the person's cases (her erasure); returns them for the audit. */
+export function shredOfPerson(db: Executor, personId: number, now: Date) {
+  return db
+    .updateTable('referral')
+    .set({ ...SHREDDED, shredded_at: now, shred_reason: 'person_erased', updated_at: now })
+    .where('snapshot_ct', 'is not', null)
+    .where('case_id', 'in', (eb) => eb.selectFrom('rehab_case').select('id').where('person_id', '=', personId))
+    .returning(['id', 'regency_code', 'case_id'])
+    .execute();
+}
+
 export function shredOne(db: Executor, id: number, reason: 'revoked', now: Date) {
   return db.updateTable('referral').set({ ...SHREDDED, shredded_at: now, shred_reason: reason }).where('id', '=', id).execute();
 }

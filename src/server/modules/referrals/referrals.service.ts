@@ -24,6 +24,7 @@ import type { Clock } from '../../platform/auth/clock.ts';
 import { inTransaction, type Db, type Executor, type Tx } from '../../platform/db/database.ts';
 import { translateCode, type FieldError } from '../../platform/errors/app-error.ts';
 import type { PersonService } from '../registry/persons.service.ts';
+import { lockAgainstErasure } from '../registry/persons.erasure.ts';
 import { openIdentity } from '../registry/persons.sealing.ts';
 import { actorUserId, wibDate } from '../registry/registry-access.ts';
 import { caseReaches, caseResource, caseVisibleTo, coversCase, readableCase, type CaseReaches } from '../return-home/case-access.ts';
@@ -206,7 +207,9 @@ export class ReferralService {
       // Exactly the chosen fields, from the sealed identity (opened in memory only).
       const snapshot: Partial<Record<ShareableField, string>> = {};
       const wantsIdentity = input.sharedFields.some((f) => IDENTITY.has(f));
-      if (wantsIdentity && (c.erased_at || c.processing_restricted)) throw referralError('referral.person_unavailable');
+      // Locked until commit: an erasure running now waits, then shreds this snapshot too.
+      const erased = await lockAgainstErasure(tx, c.person_id);
+      if (wantsIdentity && (erased || c.erased_at || c.processing_restricted)) throw referralError('referral.person_unavailable');
       const identity = wantsIdentity ? (openIdentity(this.persons.sealer, c) ?? {}) : {};
       for (const f of input.sharedFields) {
         const value = f === 'caseCode' ? c.case_code : f === 'sex' ? c.sex : f === 'assessmentSummary' ? input.assessmentSummary : identity[f];

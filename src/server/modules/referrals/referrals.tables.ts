@@ -22,7 +22,7 @@ export interface ReferralTable {
   snapshot_dek: Buffer | null;
   snapshot_key_id: string | null;
   shredded_at: Date | null;
-  shred_reason: 'expired' | 'revoked' | 'consent_withdrawn' | null;
+  shred_reason: 'expired' | 'revoked' | 'consent_withdrawn' | 'person_erased' | null;
   revoked_at: Date | null;
   revoke_reason: string | null;
   revoked_by: number | null;

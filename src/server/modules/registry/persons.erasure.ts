@@ -10,7 +10,26 @@
 // the case code. Caveats (docs/ARCHITECTURE.md): backups made before the erasure
 // still hold the old row until they expire, and PostgreSQL keeps the dead row
 // version on disk until VACUUM reclaims it.
+//
+// Other modules keep sealed copies of the identity; each shreds its own through an
+// ErasureStep, all listed in erasure-steps.ts (like keys.rotation.ts for rotation)
+// and run here in the erasure's one transaction — all or nothing:
+//   - files attached to the person's case notes (ID scans, photos): content, name,
+//     digest and data key nulled, erased_at set; a download answers 410 file.erased;
+//   - referral snapshots of her cases: shredded with the reason person_erased;
+//   - bank accounts: number, holder name, data key, account_match and the review note
+//     cleared, the account inactive; no mask stays (••••1234 was never stored, only
+//     computed by decrypting). Refused (nothing changed) while a payment of hers is in
+//     flight — prepared, approved or sent, not yet reconciled — since its bank file
+//     still opens the account: 409 person.erasure_payment_in_flight names the batch.
+// Kept on purpose (KEPT_ON_ERASURE in erasure-steps.ts): case assessments, plans,
+// case-note texts and follow-up visit notes are case content written by the office,
+// not copies of the identity, and the aid record they belong to must be kept; the
+// payments (amounts, dates, case code, the shredded account's id and bank code) and
+// the entitlements' NIK match token, which keeps "one entitlement per NIK" holding
+// so that an erasure cannot become a way to be paid twice.
 import { sql } from 'kysely';
+import type { AuditInput } from '../../platform/audit/audit.ts';
 import type { Executor, Tx } from '../../platform/db/database.ts';
 import { isPendingRequestOf } from './subject-requests.repository.ts';
 import { rightsError } from './registry-rights.errors.ts';
@@ -56,9 +75,41 @@ export async function restrictProcessing(tx: Tx, personId: number, restricted: b
   return Number(res.numUpdatedRows) === 1;
 }
 
-/** Crypto-shreds one person's identity; false when it was already erased. The caller audits. */
-export async function erasePerson(tx: Tx, personId: number): Promise<boolean> {
-  const res = await tx
+/**
+ * A module's part of an erasure: it refuses (throws, before anything changed) or
+ * shreds its sealed copies of the person's identity, in the erasure's transaction.
+ */
+export interface ErasureStep {
+  /** The count's name in the audit summary and the request's answer (camelCase, plural). */
+  name: string;
+  /** The rotation kinds (keys.rotation.ts) whose rows of this person it shreds. */
+  kinds: readonly string[];
+  /** Throws to refuse the erasure; may lock rows so the answer stays true until commit. */
+  check?(tx: Tx, personId: number): Promise<void>;
+  /** Shreds; returns how many rows, and audit events (never a value) for the caller to record last. */
+  shred?(tx: Tx, personId: number, now: Date): Promise<{ count: number; events?: AuditInput[] }>;
+}
+
+export interface Erasure {
+  /** Rows shredded per step (the person row itself not counted). */
+  counts: Record<string, number>;
+  events: AuditInput[];
+}
+
+/**
+ * Crypto-shreds one person's identity and every step's copies of it; null when it
+ * was already erased. The caller audits (the events returned, then its own).
+ */
+export async function erasePerson(tx: Tx, personId: number, steps: readonly ErasureStep[], now: Date): Promise<Erasure | null> {
+  // The person row first: concurrent writers of a sealed copy (a bank account, a
+  // referral) lock it for share and so wait for this erasure, then see it. "No key
+  // update", as the update below takes: rows inserted meanwhile that reference the
+  // person (a batch's payments) only take a key-share lock for their foreign key, and
+  // must not wait here while holding what a step's check waits for (a deadlock).
+  const locked = await tx.selectFrom('person').select('erased_at').where('id', '=', personId).forNoKeyUpdate().executeTakeFirst();
+  if (!locked || locked.erased_at) return null;
+  for (const step of steps) await step.check?.(tx, personId);
+  await tx
     .updateTable('person')
     .set({
       identity_ct: null,
@@ -69,14 +120,29 @@ export async function erasePerson(tx: Tx, personId: number): Promise<boolean> {
       phone_bidx: null,
       nik_match: null,
       alias: null,
-      erased_at: sql<Date>`now()`,
+      erased_at: now,
       version: sql<number>`version + 1`,
-      updated_at: sql<Date>`now()`,
+      updated_at: now,
     })
     .where('id', '=', personId)
-    .where('erased_at', 'is', null)
-    .executeTakeFirst();
-  if (Number(res.numUpdatedRows) !== 1) return false;
+    .execute();
   await clearIdentityDerivedColumns(tx, personId);
-  return true;
+  const erasure: Erasure = { counts: {}, events: [] };
+  for (const step of steps) {
+    if (!step.shred) continue;
+    const done = await step.shred(tx, personId, now);
+    erasure.counts[step.name] = done.count;
+    erasure.events.push(...(done.events ?? []));
+  }
+  return erasure;
+}
+
+/**
+ * Locks the person row against a concurrent erasure (which locks it first, for no key update)
+ * until the caller's transaction ends; true when the person is (now) erased. For
+ * writers of a sealed copy of the identity, so that none lands after the erasure.
+ */
+export async function lockAgainstErasure(tx: Tx, personId: number): Promise<boolean> {
+  const row = await tx.selectFrom('person').select('erased_at').where('id', '=', personId).forShare().executeTakeFirst();
+  return Boolean(row?.erased_at);
 }

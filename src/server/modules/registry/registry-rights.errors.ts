@@ -12,6 +12,11 @@ export const rightsError = defineErrors({
     id: 'Identitas orang ini sudah dihapus permanen atas permintaan subjek data; tidak dapat dibuka atau diubah lagi.',
     en: 'This person’s identity was erased for good at the data subject’s request; it cannot be revealed or changed.',
   },
+  'person.erasure_payment_in_flight': {
+    status: 409,
+    id: 'Identitas belum dapat dihapus: pembayaran bantuan untuk orang ini masih berjalan di batch {batches} (belum direkonsiliasi) dan rekening banknya masih diperlukan. Jawab permintaan ini setelah hasil bank direkonsiliasi. Tidak ada yang diubah.',
+    en: 'The identity cannot be erased yet: an aid payment to this person is still in progress in batch {batches} (not yet reconciled) and needs their bank account. Answer this request once the bank’s result is reconciled. Nothing was changed.',
+  },
   'person.restricted': {
     status: 409,
     id: 'Pemrosesan data orang ini sedang dibatasi atas permintaan subjek data: identitas hanya dapat dibuka untuk menjawab permintaan subjek data.',

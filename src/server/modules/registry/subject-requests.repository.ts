@@ -34,6 +34,7 @@ function requests(db: Executor, now: Date) {
       'r.refusal_reason',
       'r.corrected_fields',
       'r.exported_at',
+      'r.erasure_counts',
       'r.answered_at',
       'a.display_name as answered_by_name',
       'g.display_name as registered_by_name',

@@ -1,10 +1,12 @@
 // Data-subject requests under UU 27/2022: registered with their channel and the
 // time received, due 3×24 hours later, then open → in progress → answered or
 // refused (a refusal names its legal ground). Answering applies the request:
-// restriction sets `processing_restricted`, deletion crypto-shreds the identity
-// (persons.erasure.ts); an access request is answered with its export
-// (subject-requests.export.ts), which holds the identity only when the producing
-// user may reveal it, and is audited with the request as the reason.
+// restriction sets `processing_restricted`, deletion crypto-shreds the identity and
+// every other module's sealed copy of it (persons.erasure.ts, erasure-steps.ts), all
+// or nothing, and records what it shredded (counts only); an access request is
+// answered with its export (subject-requests.export.ts), which holds the identity
+// only when the producing user may reveal it, and is audited with the request as the
+// reason.
 import type { z } from 'zod';
 import type { Scope } from '../../../common/auth.ts';
 import {
@@ -26,7 +28,7 @@ import type { Clock } from '../../platform/auth/clock.ts';
 import { inScope } from '../../platform/auth/scope.ts';
 import { inTransaction, type Db, type Executor } from '../../platform/db/database.ts';
 import { personError } from './persons.errors.ts';
-import { erasePerson, restrictProcessing } from './persons.erasure.ts';
+import { erasePerson, restrictProcessing, type Erasure, type ErasureStep } from './persons.erasure.ts';
 import { covers, visibility } from './persons.policy.ts';
 import { findPerson, type PersonRow } from './persons.repository.ts';
 import { openIdentity } from './persons.sealing.ts';
@@ -45,6 +47,8 @@ export class SubjectRequestService {
     private readonly persons: PersonService,
     private readonly clock: Clock,
     private readonly reauthMs: number,
+    /** The modules' parts of an erasure (erasure-steps.ts). */
+    private readonly erasureSteps: readonly ErasureStep[],
   ) {}
 
   private scope(ctx: Context): RequestScope {
@@ -70,6 +74,7 @@ export class SubjectRequestService {
       refusalReason: r.refusal_reason,
       correctedFields: r.corrected_fields,
       exportedAt: r.exported_at ? iso(r.exported_at) : null,
+      erasure: r.erasure_counts ?? null,
       answeredAt: r.answered_at ? iso(r.answered_at) : null,
       answeredBy: r.answered_by_name ?? null,
       registeredBy: r.registered_by_name ?? null,
@@ -149,19 +154,23 @@ export class SubjectRequestService {
       const p = await this.person(tx, ctx, r.person_id);
       const base = { entityType: 'person', entityId: p.id, regionCode: p.regency_code, reason: `Permintaan subjek data #${id} (${r.kind})` };
       let effect: string | null = null;
+      let erasure: Erasure | null = null;
       if (input.status === 'answered') {
         if (r.kind === 'access' && !r.exported_at) throw rightsError('subject_request.export_first');
         if (r.kind === 'restriction' && (await restrictProcessing(tx, p.id, true))) effect = 'person.processing_restricted';
         if (r.kind === 'deletion') {
           // Irreversible: the password again, whatever the route allowed.
           requireRecentReauth(ctx.actor, this.clock(), this.reauthMs);
-          if (await erasePerson(tx, p.id)) effect = 'person.erased';
+          // A step may refuse (a payment in flight): the transaction then changes nothing.
+          erasure = await erasePerson(tx, p.id, this.erasureSteps, this.clock());
+          if (erasure) effect = 'person.erased';
         }
       }
       await tx
         .updateTable('subject_request')
         .set({
           status: input.status,
+          ...(erasure ? { erasure_counts: JSON.stringify(erasure.counts) } : {}),
           ...(note !== null ? { response_note: note } : {}),
           ...(input.status === 'refused' ? { refusal_reason: refusal } : {}),
           ...(input.status === 'answered' || input.status === 'refused' ? { answered_by: actorUserId(ctx), answered_at: this.clock() } : {}),
@@ -169,7 +178,9 @@ export class SubjectRequestService {
         })
         .where('id', '=', id)
         .execute();
-      if (effect) await audit(tx, ctx, { ...base, action: effect, summary: { caseCode: p.case_code, subjectRequestId: id } });
+      // The modules' own events (e.g. referral.shredded), then the erasure with its counts.
+      for (const event of erasure?.events ?? []) await audit(tx, ctx, event);
+      if (effect) await audit(tx, ctx, { ...base, action: effect, summary: { caseCode: p.case_code, subjectRequestId: id, ...(erasure ? { shredded: erasure.counts } : {}) } });
       await audit(tx, ctx, {
         action: `subject_request.${input.status}`,
         entityType: 'subject_request',

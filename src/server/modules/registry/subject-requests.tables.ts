@@ -1,5 +1,5 @@
-// Kysely types of the data-subject request register (migrations/0014_registry_rights.sql).
-import type { Generated } from 'kysely';
+// Kysely types of the data-subject request register (migrations/0014_registry_rights.sql, 0025).
+import type { ColumnType, Generated } from 'kysely';
 import type { SubjectRequestChannel, SubjectRequestKind, SubjectRequestStatus } from '../../../common/registry-rights.ts';
 
 export interface SubjectRequestTable {
@@ -15,6 +15,8 @@ export interface SubjectRequestTable {
   refusal_reason: string | null;
   corrected_fields: Generated<string[]>;
   exported_at: Date | null;
+  /** A deletion's erasure: rows shredded per kind (migration 0025); jsonb, written as JSON text. */
+  erasure_counts: ColumnType<Record<string, number> | null, string | null | undefined, string | null>;
   answered_by: number | null;
   answered_at: Date | null;
   registered_by: number | null;

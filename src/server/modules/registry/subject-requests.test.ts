@@ -242,7 +242,9 @@ test('data-subject requests', async (t) => {
     const data = (await as.get(`/api/subject-requests/${access.id}/export`)).json();
     assert.equal(data.identity, null);
     assert.equal(data.identityWithheld, 'erased');
-    assert.deepEqual((await actions('person.erased')).map((e) => e.summary), [{ caseCode: p.caseCode, subjectRequestId: r.id }]);
+    // Counted: nothing else of hers was sealed (erasure.test.ts covers files, referrals and accounts).
+    assert.deepEqual((await actions('person.erased')).map((e) => e.summary), [{ caseCode: p.caseCode, subjectRequestId: r.id, shredded: { caseNoteFiles: 0, referralSnapshots: 0, bankAccounts: 0 } }]);
+    assert.deepEqual(done.json().erasure, { caseNoteFiles: 0, referralSnapshots: 0, bankAccounts: 0 });
     // Key rotation passes over the erased person (no key left to re-wrap or re-encrypt).
     const rotated = await rotateKeys(database.db, keyRing(TEST_MASTER_KEY), cliContext('test'), { reencrypt: true, batchSize: 100, pauseMs: 0, progress: () => {} });
     const living = await database.db.selectFrom('person').select((eb) => eb.fn.countAll<number>().as('n')).where('erased_at', 'is', null).executeTakeFirstOrThrow();

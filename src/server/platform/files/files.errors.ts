@@ -18,6 +18,12 @@ export const fileError = defineErrors({
     en: 'The file content ({actual}) does not match its name or declared type ({declared}).',
   },
   'file.not_found': { status: 404, id: 'Berkas tidak ditemukan.', en: 'File not found.' },
+  // Crypto-shredded with the identity of the person it was about (a data-subject deletion request).
+  'file.erased': {
+    status: 410,
+    id: 'Berkas ini sudah dihapus permanen bersama identitas orang yang bersangkutan atas permintaan subjek data.',
+    en: 'This file was erased for good together with the identity of the person it concerned, at the data subject’s request.',
+  },
   // A server fault, not the user's: the file's master key is not configured here, or its row was altered.
   'file.unreadable': {
     status: 500,

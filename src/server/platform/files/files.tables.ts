@@ -3,7 +3,8 @@ import type { Generated } from 'kysely';
 /**
  * A stored file: sealed (content_ct, meta_ct, dek_wrapped, key_id; migration 0023) or, for
  * rows written before that and not yet through `tuntas files seal`, legacy plaintext
- * (content, original_name, sha256). A check constraint keeps every row one or the other.
+ * (content, original_name, sha256), or erased (all of those null, erased_at set; migration
+ * 0025). A check constraint keeps every row exactly one of the three.
  */
 export interface StoredFileTable {
   id: Generated<number>;
@@ -21,6 +22,8 @@ export interface StoredFileTable {
   key_id: string | null;
   created_by: number | null;
   created_at: Generated<Date>;
+  /** Shredded with the identity of the person it was about; size and type stay. */
+  erased_at: Date | null;
 }
 
 export type StoredContentType = 'application/pdf' | 'image/png' | 'image/jpeg' | 'image/webp';

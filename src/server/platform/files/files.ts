@@ -4,7 +4,8 @@
 // PostgreSQL alike, are shared by every app server, and never sit under the web root —
 // sealed (file-sealing.ts): bytes, name and digest encrypted under the file's own data
 // key. Only PDF, PNG, JPEG and WebP are accepted: the type is sniffed from the first
-// bytes, and the file name's extension and the declared type must agree.
+// bytes, and the file name's extension and the declared type must agree. A file about a
+// person is shredded with her identity (shredFiles; reading it then answers file.erased).
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import multipart from '@fastify/multipart';
@@ -108,6 +109,7 @@ const asBuffer = (c: Uint8Array) => (Buffer.isBuffer(c) ? c : Buffer.from(c.buff
 export async function readFile(db: Executor, sealer: RecordSealer, id: number): Promise<(StoredFileInfo & { content: Buffer }) | undefined> {
   const row = await db.selectFrom('stored_file').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) return undefined;
+  if (row.erased_at) throw fileError('file.erased');
   const info = { id: row.id, sizeBytes: row.size_bytes, contentType: row.content_type };
   if (row.content_ct && row.meta_ct && row.dek_wrapped) {
     const sealed = { content_ct: row.content_ct, meta_ct: row.meta_ct, dek_wrapped: row.dek_wrapped };
@@ -125,14 +127,31 @@ export interface FileMetaRow {
   dek_wrapped: Uint8Array | null;
 }
 
-/** A listed file's name and digest: opened from meta_ct (never the bytes), or a legacy row's clear columns. */
+/** A listed file's name and digest: opened from meta_ct (never the bytes), or a legacy row's clear columns; an erased file has neither (file.erased). */
 export function fileMetaOf(sealer: RecordSealer, id: number, row: FileMetaRow): { originalName: string; sha256: string } {
   if (row.meta_ct && row.dek_wrapped) {
     const sealed = { meta_ct: row.meta_ct, dek_wrapped: row.dek_wrapped };
     const meta: FileMeta = unreadable(id, () => openFileMeta(sealer, id, sealed));
     return { originalName: meta.name, sha256: meta.sha256 };
   }
-  return { originalName: row.original_name!, sha256: row.sha256! };
+  if (row.original_name === null || row.sha256 === null) throw fileError('file.erased');
+  return { originalName: row.original_name, sha256: row.sha256 };
+}
+
+/**
+ * Crypto-shreds files: the data key, both ciphertexts (and a legacy row's clear bytes,
+ * name and digest) become null and erased_at is set; size, type and dates stay. Returns
+ * how many were shredded (files already erased are not counted again).
+ */
+export async function shredFiles(db: Executor, ids: readonly number[], now: Date): Promise<number> {
+  if (ids.length === 0) return 0;
+  const res = await db
+    .updateTable('stored_file')
+    .set({ content: null, original_name: null, sha256: null, content_ct: null, meta_ct: null, dek_wrapped: null, key_id: null, erased_at: now })
+    .where('id', 'in', ids)
+    .where('erased_at', 'is', null)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows);
 }
 
 /** Registers multipart parsing once for the whole app, with the configured size limit. */

@@ -45,11 +45,11 @@ export function BankAccountsPanel({ personId }: { personId: number }) {
             {accounts.data.items.map((a) => (
               <Table.Tr key={a.id} c={a.status === 'active' ? undefined : 'dimmed'}>
                 <Table.Td>{a.bankCode}</Table.Td>
-                <Table.Td ff="monospace">{revealed?.id === a.id ? revealed.accountNumber : a.accountMasked}</Table.Td>
+                <Table.Td ff="monospace">{revealed?.id === a.id ? revealed.accountNumber : (a.accountMasked ?? '—')}</Table.Td>
                 <Table.Td>{revealed?.id === a.id ? revealed.holderName : ''}</Table.Td>
                 <Table.Td>
                   <Group gap={4}>
-                    {a.status === 'inactive' && <Badge color="gray">{t('bank.inactive')}</Badge>}
+                    {a.erased ? <Badge color="gray">{t('bank.erased')}</Badge> : a.status === 'inactive' && <Badge color="gray">{t('bank.inactive')}</Badge>}
                     <Badge color={a.nameCheck === 'match' || a.reviewStatus === 'accepted' ? 'teal' : 'orange'}>{t(`bank.nameCheck.${a.reviewStatus === 'accepted' ? 'accepted' : a.nameCheck}`)}</Badge>
                     {a.sharedWithOther && <Badge color="red">{t('bank.shared')}</Badge>}
                   </Group>

@@ -54,11 +54,17 @@ function Notes({ caseId }: { caseId: number }) {
               {n.confidential && <Badge size="xs" color="orange">{t('notes.confidentialBadge')}</Badge>}
             </Group>
             {n.hidden ? <Text size="sm" fs="italic" c="dimmed">{t('notes.hidden')}</Text> : <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>{n.text}</Text>}
-            {n.attachments.map((a) => (
-              <Anchor key={a.fileId} size="sm" href={`/api/cases/${caseId}/notes/${n.id}/attachments/${a.fileId}`} download>
-                {a.name}
-              </Anchor>
-            ))}
+            {n.attachments.map((a) =>
+              a.erased ? (
+                <Text key={a.fileId} size="sm" fs="italic" c="dimmed">
+                  {t('notes.attachmentErased')}
+                </Text>
+              ) : (
+                <Anchor key={a.fileId} size="sm" href={`/api/cases/${caseId}/notes/${n.id}/attachments/${a.fileId}`} download>
+                  {a.name}
+                </Anchor>
+              ),
+            )}
           </Paper>
         ))}
       </Stack>

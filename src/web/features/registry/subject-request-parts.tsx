@@ -68,6 +68,15 @@ export function RequestFacts({ request }: { request: SubjectRequest }) {
           {t('requests.correctedFields', { fields: request.correctedFields.join(', ') })}
         </Text>
       )}
+      {request.erasure && (
+        <Text size="xs" c="dimmed">
+          {t('requests.erasure', {
+            files: request.erasure.caseNoteFiles ?? 0,
+            referrals: request.erasure.referralSnapshots ?? 0,
+            accounts: request.erasure.bankAccounts ?? 0,
+          })}
+        </Text>
+      )}
       {request.exportedAt && (
         <Text size="xs" c="dimmed">
           {t('requests.exportedAt', { when: formatDateTime(request.exportedAt, language) })}
