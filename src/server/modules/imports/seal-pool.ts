@@ -12,7 +12,7 @@ import { workerSource } from '../../platform/workers/worker-source.ts';
 
 const ENTRY = 'src/server/modules/imports/seal.worker.ts';
 /** Small heaps: a worker holds a few batches at a time, and the import process must stay under 300 MB with its workers. */
-const WORKER_LIMITS = { maxOldGenerationSizeMb: 48, maxYoungGenerationSizeMb: 8 };
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 48, maxYoungGenerationSizeMb: 4 };
 
 interface Pending {
   resolve(r: EncodedRows): void;
